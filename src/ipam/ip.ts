@@ -1,0 +1,193 @@
+/**
+ * IP addresses as bigints: strict parsing (the rules of Go's `net/netip`, which the
+ * In-Cluster IPAM provider and Kubernetes use), canonical formatting and prefix math.
+ *
+ * Everything else in `ipam/` works on `bigint` values and converts to text only at the
+ * edges, so IPv4 and IPv6 share one code path.
+ */
+import { Address6 } from 'ip-address';
+
+/** An address family: 4 or 6. */
+export type Family = 4 | 6;
+
+/** A parsed address: its family and its value as an unsigned integer. */
+export interface Ip {
+  readonly family: Family;
+  readonly value: bigint;
+}
+
+/** A parsed CIDR block: the masked network start, its inclusive end and the prefix length. */
+export interface Cidr {
+  readonly family: Family;
+  readonly start: bigint;
+  readonly end: bigint;
+  readonly prefix: number;
+}
+
+/** Number of bits in an address of the family. */
+export function bits(family: Family): number {
+  return family === 4 ? 32 : 128;
+}
+
+/** The largest address value of the family. */
+export function maxValue(family: Family): bigint {
+  return (1n << BigInt(bits(family))) - 1n;
+}
+
+const DECIMAL_OCTET = /^(0|[1-9][0-9]{0,2})$/;
+const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
+
+function parseIpv4Value(text: string): bigint | undefined {
+  const parts = text.split('.');
+  if (parts.length !== 4) return undefined;
+  let value = 0n;
+  for (const part of parts) {
+    if (!DECIMAL_OCTET.test(part)) return undefined;
+    const octet = Number(part);
+    if (octet > 255) return undefined;
+    value = (value << 8n) | BigInt(octet);
+  }
+  return value;
+}
+
+function parseGroups(text: string, allowIpv4Tail: boolean): bigint[] | undefined {
+  if (text === '') return [];
+  const parts = text.split(':');
+  const groups: bigint[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (allowIpv4Tail && i === parts.length - 1 && part.includes('.')) {
+      const v4 = parseIpv4Value(part);
+      if (v4 === undefined) return undefined;
+      groups.push(v4 >> 16n, v4 & 0xffffn);
+    } else if (HEX_GROUP.test(part)) {
+      groups.push(BigInt('0x' + part));
+    } else {
+      return undefined;
+    }
+  }
+  return groups;
+}
+
+function parseIpv6Value(text: string): bigint | undefined {
+  const halves = text.split('::');
+  if (halves.length > 2) return undefined;
+  let groups: bigint[];
+  if (halves.length === 2) {
+    const head = parseGroups(halves[0]!, false);
+    const tail = parseGroups(halves[1]!, true);
+    if (head === undefined || tail === undefined) return undefined;
+    // "::" stands for at least one zero group.
+    const missing = 8 - head.length - tail.length;
+    if (missing < 1) return undefined;
+    groups = [...head, ...new Array<bigint>(missing).fill(0n), ...tail];
+  } else {
+    const all = parseGroups(text, true);
+    if (all === undefined || all.length !== 8) return undefined;
+    groups = all;
+  }
+  let value = 0n;
+  for (const group of groups) value = (value << 16n) | group;
+  return value;
+}
+
+/**
+ * Parses one address the way Go's `netip.ParseAddr` does: IPv4 as four decimal octets without
+ * leading zeros, IPv6 with `::`, an optional dotted IPv4 tail and, if `allowZone`, a `%zone`
+ * suffix that is dropped. An IPv4-mapped IPv6 address stays IPv6.
+ *
+ * @returns the address, or `undefined` when the text is not an address
+ */
+export function parseIp(text: string, options: { allowZone?: boolean } = {}): Ip | undefined {
+  if (text.includes(':')) {
+    let body = text;
+    const zoneAt = text.indexOf('%');
+    if (zoneAt >= 0) {
+      // A zone needs a non-empty name and is never allowed where the caller forbids it.
+      if (!options.allowZone || zoneAt === text.length - 1) return undefined;
+      body = text.slice(0, zoneAt);
+    }
+    const value = parseIpv6Value(body);
+    return value === undefined ? undefined : { family: 6, value };
+  }
+  const value = parseIpv4Value(text);
+  return value === undefined ? undefined : { family: 4, value };
+}
+
+/** Formats an IPv4 value as dotted decimal. */
+function formatIpv4(value: bigint): string {
+  return [24n, 16n, 8n, 0n].map((shift) => String((value >> shift) & 0xffn)).join('.');
+}
+
+/**
+ * Formats an address in canonical text: dotted decimal for IPv4; for IPv6 the RFC 5952 form
+ * (lower case, no leading zeros, the first longest run of two or more zero groups as `::`),
+ * with an IPv4-mapped address written `::ffff:a.b.c.d` as Go does.
+ */
+export function formatIp(value: bigint, family: Family): string {
+  if (family === 4) return formatIpv4(value);
+  if (value >> 32n === 0xffffn) return `::ffff:${formatIpv4(value & 0xffffffffn)}`;
+  return Address6.fromBigInt(value).correctForm();
+}
+
+/**
+ * Parses `addr/len` strictly: a bare address (no zone) and a decimal length within the family's
+ * bits. Host bits may be set; the block is the masked one.
+ */
+export function parseCidr(text: string): Cidr | undefined {
+  const slash = text.indexOf('/');
+  if (slash < 0) return undefined;
+  const ip = parseIp(text.slice(0, slash));
+  const lengthText = text.slice(slash + 1);
+  if (ip === undefined || !/^(0|[1-9][0-9]{0,2})$/.test(lengthText)) return undefined;
+  const prefix = Number(lengthText);
+  if (prefix > bits(ip.family)) return undefined;
+  const { start, end } = blockOf(ip.value, prefix, ip.family);
+  return { family: ip.family, start, end, prefix };
+}
+
+/** The block of `2^(bits-prefix)` addresses that holds `value`. */
+export function blockOf(value: bigint, prefix: number, family: Family): { start: bigint; end: bigint } {
+  const hostBits = BigInt(bits(family) - prefix);
+  const size = 1n << hostBits;
+  const start = (value >> hostBits) << hostBits;
+  return { start, end: start + size - 1n };
+}
+
+/** Number of addresses in a block of the given prefix length. */
+export function blockSize(prefix: number, family: Family): bigint {
+  return 1n << BigInt(bits(family) - prefix);
+}
+
+/** The shortest prefix length whose block holds at least `count` addresses (count >= 1). */
+export function prefixForSize(count: bigint, family: Family): number {
+  let hostBits = 0;
+  while (1n << BigInt(hostBits) < count) hostBits++;
+  return bits(family) - hostBits;
+}
+
+/** Formats a block as `start/prefix`. */
+export function formatCidr(start: bigint, prefix: number, family: Family): string {
+  return `${formatIp(start, family)}/${prefix}`;
+}
+
+/**
+ * When the inclusive range `[start, end]` is exactly one aligned block, its prefix length;
+ * otherwise `undefined`.
+ */
+export function exactPrefix(start: bigint, end: bigint, family: Family): number | undefined {
+  const size = end - start + 1n;
+  if (size <= 0n || (size & (size - 1n)) !== 0n || start % size !== 0n) return undefined;
+  return prefixForSize(size, family);
+}
+
+/**
+ * Formats an inclusive range the way pool `addresses` entries are written: one address alone,
+ * `a.b.c.d/n` when it is one aligned block, otherwise `first-last`.
+ */
+export function formatRange(start: bigint, end: bigint, family: Family): string {
+  if (start === end) return formatIp(start, family);
+  const prefix = exactPrefix(start, end, family);
+  if (prefix !== undefined) return formatCidr(start, prefix, family);
+  return `${formatIp(start, family)}-${formatIp(end, family)}`;
+}
