@@ -1,0 +1,248 @@
+import { Chart } from 'cdk8s';
+import type { Construct } from 'constructs';
+import { parseIp } from '../ipam/ip.js';
+import { capi, controlplane, infrastructure } from '../l1.js';
+import type { ICredentials } from './credentials.js';
+import {
+  CLUSTER_NAME_LABEL, CONTROLPLANE_API_VERSION, INFRA_API_VERSION,
+} from './labels.js';
+import {
+  checkDatacenterID, CONTROL_PLANE_DEFAULTS, renderMachineSpec, type MachineNetworkSettings, type MachineSettings,
+} from './machine.js';
+import { NodePool, type NodePoolOptions } from './node-pool.js';
+import { PropChecker } from './private/errors.js';
+import { controlPlaneKubeadmConfig } from './private/kubeadm.js';
+
+/** Where the Kubernetes API of the cluster is reached. */
+export interface ControlPlaneEndpoint {
+  /** The virtual IPv4 address kube-vip holds on the control-plane nodes. */
+  readonly host: string;
+  /**
+   * API server port.
+   * @default 6443
+   */
+  readonly port?: number;
+}
+
+/** kube-vip, which holds the endpoint address on the elected control-plane node. */
+export interface KubeVipSettings {
+  /**
+   * The kube-vip image.
+   * @default 'ghcr.io/kube-vip/kube-vip:v0.7.1' (as the provider's templates)
+   */
+  readonly image?: string;
+  /**
+   * The interface to announce the address on.
+   * @default '' (kube-vip chooses)
+   */
+  readonly interface?: string;
+}
+
+/** The control plane of an {@link IonosCluster}. */
+export interface ControlPlaneOptions {
+  /**
+   * Number of control-plane machines: odd, because etcd runs on them.
+   * @default 3
+   */
+  readonly replicas?: number;
+  /**
+   * Extra machines created during a rollout: 1 replaces one machine at a time with a new one
+   * first; 0 removes before it creates (for clusters without spare capacity or addresses).
+   * @default 1
+   */
+  readonly maxSurge?: 0 | 1;
+  /** The endpoint address and port. */
+  readonly endpoint: ControlPlaneEndpoint;
+  /** The control-plane servers. */
+  readonly machine: MachineSettings;
+  /**
+   * Pools the control-plane NICs take their addresses from.
+   * @default DHCP on the cluster LAN
+   */
+  readonly network?: MachineNetworkSettings;
+  /**
+   * kube-vip settings.
+   * @default the provider templates' image, interface chosen by kube-vip
+   */
+  readonly kubeVip?: KubeVipSettings;
+  /**
+   * Commands run before kubeadm on every control-plane node.
+   * @default none
+   */
+  readonly preKubeadmCommands?: readonly string[];
+  /**
+   * Commands run after kubeadm on every control-plane node.
+   * @default none
+   */
+  readonly postKubeadmCommands?: readonly string[];
+}
+
+/** Properties of an {@link IonosCluster}. */
+export interface IonosClusterProps {
+  /**
+   * The cluster's name: `metadata.name` of the Cluster and the prefix of every object name.
+   * A DNS-1123 label.
+   * @default the construct id
+   */
+  readonly name?: string;
+  /** The namespace every object of the cluster lives in. */
+  readonly namespace: string;
+  /** The IONOS location of the datacenter, e.g. `de/txl`. */
+  readonly location: string;
+  /** The IONOS datacenter the machines run in (a UUID). */
+  readonly datacenterID: string;
+  /** The Secret with the IONOS Cloud token, referenced by name. */
+  readonly credentials: ICredentials;
+  /** Kubernetes version of every node, e.g. `v1.31.2`. */
+  readonly kubernetesVersion: string;
+  /** The control plane. */
+  readonly controlPlane: ControlPlaneOptions;
+  /**
+   * CIDR blocks for pod addresses.
+   * @default ['192.168.0.0/16'] (as the provider's templates)
+   */
+  readonly podCidrBlocks?: readonly string[];
+  /**
+   * CIDR blocks for service addresses.
+   * @default Kubernetes' default
+   */
+  readonly serviceCidrBlocks?: readonly string[];
+  /**
+   * SSH public keys authorised for `root` on every node.
+   * @default none
+   */
+  readonly sshAuthorizedKeys?: readonly string[];
+}
+
+const KUBE_VIP_IMAGE = 'ghcr.io/kube-vip/kube-vip:v0.7.1';
+const VERSION = /^v\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/;
+
+/**
+ * A Cluster API cluster on IONOS Cloud: the Cluster, its IonosCloudCluster, the
+ * KubeadmControlPlane with kube-vip holding the endpoint, and the control-plane machine template.
+ *
+ * Each cluster is a chart of its own, so it synthesises into a directory of its own and adding a
+ * cluster changes no byte of another cluster's files. Node pools, pools and machines of the
+ * cluster are created inside it.
+ */
+export class IonosCluster extends Chart {
+  /** The cluster's name. */
+  public readonly clusterName: string;
+  /** The namespace of every object of the cluster. */
+  public readonly clusterNamespace: string;
+  /** The datacenter its machines run in. */
+  public readonly datacenterID: string;
+  /** Kubernetes version of its nodes. */
+  public readonly kubernetesVersion: string;
+  /** SSH keys for its nodes. */
+  public readonly sshAuthorizedKeys: readonly string[];
+
+  public constructor(scope: Construct, id: string, props: IonosClusterProps) {
+    super(scope, id, { disableResourceNameHashes: true });
+    const name = props.name ?? id;
+    const cp = props.controlPlane;
+    const replicas = cp.replicas ?? 3;
+    const port = cp.endpoint.port ?? 6443;
+
+    const check = new PropChecker(this);
+    check.dnsLabel('name', name);
+    // The control-plane objects are named `<name>-control-plane`; Cluster API puts names in labels.
+    check.check(name.length <= 63 - '-control-plane'.length, 'name',
+      `${JSON.stringify(name)} is too long: '${name}-control-plane' must fit a 63-character label; use at most ${63 - '-control-plane'.length} characters`);
+    check.dnsLabel('namespace', props.namespace);
+    check.check(props.location.length > 0, 'location', "must not be empty; use the datacenter's location, e.g. 'de/txl'");
+    checkDatacenterID(check, 'datacenterID', props.datacenterID);
+    check.dnsSubdomain('credentials.secretName', props.credentials.secretName);
+    check.check(VERSION.test(props.kubernetesVersion), 'kubernetesVersion',
+      `${JSON.stringify(props.kubernetesVersion)} is not a Kubernetes version; use vMAJOR.MINOR.PATCH, e.g. v1.31.2`);
+    check.integer('controlPlane.replicas', replicas, { min: 1 });
+    check.check(replicas % 2 === 1, 'controlPlane.replicas',
+      `must be odd (etcd runs on the control-plane nodes and needs a majority), got ${replicas}; use ${replicas + 1}`);
+    check.check(cp.maxSurge === undefined || cp.maxSurge === 0 || cp.maxSurge === 1, 'controlPlane.maxSurge', `must be 0 or 1, got ${cp.maxSurge}`);
+    check.check(parseIp(cp.endpoint.host)?.family === 4, 'controlPlane.endpoint.host',
+      `${JSON.stringify(cp.endpoint.host)} is not an IPv4 address; kube-vip holds the endpoint as an IPv4 address on the cluster LAN`);
+    check.integer('controlPlane.endpoint.port', port, { min: 1, max: 65535 });
+
+    this.clusterName = name;
+    this.clusterNamespace = props.namespace;
+    this.datacenterID = props.datacenterID;
+    this.kubernetesVersion = props.kubernetesVersion;
+    this.sshAuthorizedKeys = [...(props.sshAuthorizedKeys ?? [])];
+
+    const machineSpec = renderMachineSpec(check, {
+      datacenterID: props.datacenterID,
+      namespace: props.namespace,
+      machine: cp.machine,
+      network: cp.network ?? {},
+      defaults: CONTROL_PLANE_DEFAULTS,
+      prop: 'controlPlane.machine',
+      networkProp: 'controlPlane.network',
+    });
+    check.throwIfAny();
+
+    const metadata = (objectName: string) => ({
+      name: objectName,
+      namespace: props.namespace,
+      labels: { [CLUSTER_NAME_LABEL]: name },
+    });
+    const controlPlaneName = `${name}-control-plane`;
+
+    new capi.Cluster(this, 'Cluster', {
+      metadata: metadata(name),
+      spec: {
+        clusterNetwork: {
+          pods: { cidrBlocks: [...(props.podCidrBlocks ?? ['192.168.0.0/16'])] },
+          services: props.serviceCidrBlocks && { cidrBlocks: [...props.serviceCidrBlocks] },
+        },
+        infrastructureRef: { apiVersion: INFRA_API_VERSION, kind: 'IonosCloudCluster', name, namespace: props.namespace },
+        controlPlaneRef: { apiVersion: CONTROLPLANE_API_VERSION, kind: 'KubeadmControlPlane', name: controlPlaneName, namespace: props.namespace },
+      },
+    });
+
+    new infrastructure.IonosCloudCluster(this, 'IonosCloudCluster', {
+      metadata: metadata(name),
+      spec: {
+        controlPlaneEndpoint: { host: cp.endpoint.host, port },
+        location: props.location,
+        credentialsRef: { name: props.credentials.secretName },
+      },
+    });
+
+    new infrastructure.IonosCloudMachineTemplate(this, 'ControlPlaneMachineTemplate', {
+      metadata: metadata(controlPlaneName),
+      spec: { template: { spec: machineSpec as unknown as infrastructure.IonosCloudMachineTemplateSpecTemplateSpec } },
+    });
+
+    new controlplane.KubeadmControlPlane(this, 'KubeadmControlPlane', {
+      metadata: metadata(controlPlaneName),
+      spec: {
+        replicas,
+        version: props.kubernetesVersion,
+        machineTemplate: {
+          infrastructureRef: { apiVersion: INFRA_API_VERSION, kind: 'IonosCloudMachineTemplate', name: controlPlaneName, namespace: props.namespace },
+        },
+        rolloutStrategy: {
+          type: controlplane.KubeadmControlPlaneSpecRolloutStrategyType.ROLLING_UPDATE,
+          rollingUpdate: { maxSurge: controlplane.KubeadmControlPlaneSpecRolloutStrategyRollingUpdateMaxSurge.fromNumber(cp.maxSurge ?? 1) },
+        },
+        kubeadmConfigSpec: controlPlaneKubeadmConfig({
+          datacenterID: props.datacenterID,
+          kubernetesVersion: props.kubernetesVersion,
+          sshAuthorizedKeys: this.sshAuthorizedKeys,
+          preKubeadmCommands: cp.preKubeadmCommands ?? [],
+          postKubeadmCommands: cp.postKubeadmCommands ?? [],
+          kubeVip: { address: cp.endpoint.host, port, image: cp.kubeVip?.image ?? KUBE_VIP_IMAGE, interface: cp.kubeVip?.interface ?? '' },
+        }) as controlplane.KubeadmControlPlaneSpecKubeadmConfigSpec,
+      },
+    });
+  }
+
+  /**
+   * Adds a node pool to the cluster.
+   *
+   * @param name the pool's name; objects are named `<cluster>-<name>`
+   */
+  public addNodePool(name: string, options: NodePoolOptions): NodePool {
+    return new NodePool(this, name, options);
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * The kubeadm bootstrap configuration an IONOS Cloud node needs, as the provider's own templates
+ * set it up: kube-vip as a static pod holding the control-plane endpoint, the IONOS CSI driver's
+ * datacenter file, and the node's `providerID` (`ionos://<system UUID>`), without which Cluster
+ * API cannot match Nodes to Machines.
+ *
+ * Returned objects use the generated L1 field names (camel case) and hold plain data only.
+ */
+import { stringify } from 'yaml';
+
+/** kube-vip settings for the control plane. */
+export interface KubeVipOptions {
+  readonly address: string;
+  readonly port: number;
+  readonly image: string;
+  /** Interface kube-vip announces the address on; empty lets kube-vip pick. */
+  readonly interface: string;
+}
+
+const KUBE_VIP_MANIFEST = '/etc/kubernetes/manifests/kube-vip.yaml';
+const KUBE_VIP_PREPARE = '/etc/kube-vip-prepare.sh';
+const ADMIN_CONF = '/etc/kubernetes/admin.conf';
+const SUPER_ADMIN_CONF = '/etc/kubernetes/super-admin.conf';
+const CONTAINERD_SOCKET = 'unix:///run/containerd/containerd.sock';
+
+/** The kube-vip static pod: ARP mode with leader election, as the provider's templates run it. */
+export function kubeVipManifest(options: KubeVipOptions): string {
+  const env = (name: string, value: string) => ({ name, value });
+  return stringify({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'kube-vip', namespace: 'kube-system' },
+    spec: {
+      containers: [{
+        name: 'kube-vip',
+        image: options.image,
+        imagePullPolicy: 'IfNotPresent',
+        args: ['manager'],
+        env: [
+          env('cp_enable', 'true'),
+          env('vip_interface', options.interface),
+          env('address', options.address),
+          env('port', String(options.port)),
+          env('vip_arp', 'true'),
+          env('vip_leaderelection', 'true'),
+          env('vip_leaseduration', '15'),
+          env('vip_renewdeadline', '10'),
+          env('vip_retryperiod', '2'),
+        ],
+        securityContext: { capabilities: { add: ['NET_ADMIN', 'NET_RAW'] } },
+        volumeMounts: [{ mountPath: ADMIN_CONF, name: 'kubeconfig' }],
+      }],
+      hostAliases: [{ ip: '127.0.0.1', hostnames: ['kubernetes', 'localhost'] }],
+      hostNetwork: true,
+      volumes: [{ name: 'kubeconfig', hostPath: { path: ADMIN_CONF, type: 'FileOrCreate' } }],
+    },
+  }, { lineWidth: 0 });
+}
+
+/**
+ * From Kubernetes 1.29 on, `admin.conf` has no rights until `kubeadm init` has finished, so on
+ * the first control-plane node kube-vip must start with `super-admin.conf` and switch back after.
+ */
+function needsSuperAdmin(kubernetesVersion: string): boolean {
+  const match = /^v?(\d+)\.(\d+)/.exec(kubernetesVersion);
+  if (match === null) return true;
+  const major = Number(match[1]);
+  const minor = Number(match[2]);
+  return major > 1 || minor >= 29;
+}
+
+const KUBE_VIP_PREPARE_SCRIPT = `#!/bin/bash
+# Runs before kubeadm. Only the node that runs 'kubeadm init' needs this: there kube-vip must use
+# super-admin.conf until the cluster has granted admin.conf its rights.
+set -euo pipefail
+if grep -qs 'kind: InitConfiguration' /run/kubeadm/kubeadm.yaml; then
+  sed -i 's#path: ${ADMIN_CONF}#path: ${SUPER_ADMIN_CONF}#' ${KUBE_VIP_MANIFEST}
+fi
+`;
+
+const PROVIDER_ID_COMMANDS = [
+  // The node's system UUID is the IONOS server id; Cluster API matches Node and Machine by it.
+  "system_uuid=$(kubectl --kubeconfig /etc/kubernetes/kubelet.conf get node \"$(hostname)\" -o jsonpath='{.status.nodeInfo.systemUUID}')",
+  "kubectl --kubeconfig /etc/kubernetes/kubelet.conf patch node \"$(hostname)\" --type strategic -p \"{\\\"spec\\\":{\\\"providerID\\\":\\\"ionos://${system_uuid}\\\"}}\"",
+];
+
+function csiConfigFile(datacenterID: string) {
+  return {
+    path: '/etc/ie-csi/cfg.json',
+    owner: 'root:root',
+    permissions: '0644',
+    content: `${JSON.stringify({ 'datacenter-id': datacenterID })}\n`,
+  };
+}
+
+/** `undefined` for an empty list, so that no empty field is written. */
+function nonEmpty<T>(list: T[]): T[] | undefined {
+  return list.length === 0 ? undefined : list;
+}
+
+function users(sshAuthorizedKeys: readonly string[]) {
+  return sshAuthorizedKeys.length === 0 ? undefined : [{ name: 'root', sshAuthorizedKeys: [...sshAuthorizedKeys] }];
+}
+
+const NODE_REGISTRATION = {
+  criSocket: CONTAINERD_SOCKET,
+  // The provider runs no cloud controller manager; the kubelet must not wait for one.
+  kubeletExtraArgs: { 'cloud-provider': '' },
+};
+
+/** Inputs shared by control-plane and worker bootstrap configurations. */
+export interface BootstrapOptions {
+  readonly datacenterID: string;
+  readonly kubernetesVersion: string;
+  readonly sshAuthorizedKeys: readonly string[];
+  readonly preKubeadmCommands: readonly string[];
+  readonly postKubeadmCommands: readonly string[];
+}
+
+/** `KubeadmControlPlane.spec.kubeadmConfigSpec` for an IONOS control plane with kube-vip. */
+export function controlPlaneKubeadmConfig(options: BootstrapOptions & { readonly kubeVip: KubeVipOptions }): Record<string, unknown> {
+  const superAdmin = needsSuperAdmin(options.kubernetesVersion);
+  const files: Record<string, unknown>[] = [
+    { path: KUBE_VIP_MANIFEST, owner: 'root:root', content: kubeVipManifest(options.kubeVip) },
+    csiConfigFile(options.datacenterID),
+  ];
+  if (superAdmin) files.push({ path: KUBE_VIP_PREPARE, owner: 'root:root', permissions: '0700', content: KUBE_VIP_PREPARE_SCRIPT });
+  return {
+    files,
+    users: users(options.sshAuthorizedKeys),
+    initConfiguration: {
+      localApiEndpoint: { bindPort: options.kubeVip.port },
+      nodeRegistration: NODE_REGISTRATION,
+    },
+    joinConfiguration: {
+      controlPlane: { localApiEndpoint: { bindPort: options.kubeVip.port } },
+      nodeRegistration: NODE_REGISTRATION,
+    },
+    preKubeadmCommands: nonEmpty([...(superAdmin ? [KUBE_VIP_PREPARE] : []), ...options.preKubeadmCommands]),
+    postKubeadmCommands: [
+      ...(superAdmin ? [`sed -i 's#path: ${SUPER_ADMIN_CONF}#path: ${ADMIN_CONF}#' ${KUBE_VIP_MANIFEST}`] : []),
+      ...PROVIDER_ID_COMMANDS,
+      ...options.postKubeadmCommands,
+    ],
+  };
+}
+
+/** `KubeadmConfigTemplate.spec.template.spec` for IONOS worker nodes. */
+export function workerKubeadmConfig(options: BootstrapOptions): Record<string, unknown> {
+  return {
+    files: [csiConfigFile(options.datacenterID)],
+    users: users(options.sshAuthorizedKeys),
+    joinConfiguration: { nodeRegistration: NODE_REGISTRATION },
+    preKubeadmCommands: nonEmpty([...options.preKubeadmCommands]),
+    postKubeadmCommands: [...PROVIDER_ID_COMMANDS, ...options.postKubeadmCommands],
+  };
+}
