@@ -1,0 +1,121 @@
+/**
+ * The fleet file's model: what a YAML, JSON or Jsonnet fleet says, after parsing and with every
+ * default applied. See docs/fleet-file.md.
+ */
+
+export const FLEET_API_VERSION = 'capi-ionos.dev/v1alpha1';
+export const FLEET_KIND = 'Fleet';
+
+/** A LAN (or routed segment) that pools are carved from. */
+export interface NetworkSpec {
+  readonly name: string;
+  /** IPv4 or IPv6 CIDR. */
+  readonly cidr: string;
+  /** Never handed out; copied into every pool of this network. */
+  readonly gateway?: string;
+  /** Ranges never planned (DHCP ranges, appliances, existing hosts). */
+  readonly reserved: readonly string[];
+  /** The IONOS LAN id machines attach to through `additionalNetworks`; absent for the cluster's primary LAN. */
+  readonly lanID?: number;
+  /** `aligned`: each pool one CIDR block where possible; `packed`: exactly the size asked. */
+  readonly allocation: 'aligned' | 'packed';
+}
+
+/** Where one NIC takes its addresses from: network names per family. */
+export interface NicSpec {
+  readonly ipv4?: string;
+  readonly ipv6?: string;
+}
+
+/** An additional NIC: networks (by name) and optionally shared pools instead of the cluster's own. */
+export interface AdditionalNetworkSpec extends NicSpec {
+  /** The LAN id: the networks' `lanID`. */
+  readonly networkID: number;
+  readonly ipv4Pool?: string;
+  readonly ipv6Pool?: string;
+  readonly dhcp?: boolean;
+}
+
+/** A boot image by id or by labels. */
+export type ImageSpec =
+  | { readonly id: string }
+  | { readonly selector: { readonly matchLabels: Readonly<Record<string, string>>; readonly resolutionPolicy?: 'Exact' | 'Newest'; readonly useMachineVersion?: boolean } };
+
+/** Server settings (see the IonosCloudMachine fields). */
+export interface MachineSpecInput {
+  readonly cores?: number;
+  readonly memoryMB?: number;
+  readonly cpuFamily?: string;
+  readonly type?: 'ENTERPRISE' | 'VCPU';
+  readonly availabilityZone?: 'AUTO' | 'ZONE_1' | 'ZONE_2';
+  readonly failoverIP?: string;
+  readonly networkID?: string;
+  readonly disk: {
+    readonly sizeGB?: number;
+    readonly type?: 'HDD' | 'SSD Standard' | 'SSD Premium';
+    readonly availabilityZone?: 'AUTO' | 'ZONE_1' | 'ZONE_2' | 'ZONE_3';
+    readonly image: ImageSpec;
+  };
+}
+
+/** Health checking of a node pool. */
+export interface HealthCheckSpec {
+  readonly unhealthyTimeout?: string;
+  readonly nodeStartupTimeout?: string;
+  readonly maxUnhealthy?: string | number;
+}
+
+/** A node pool. */
+export interface NodePoolSpec {
+  readonly name: string;
+  readonly replicas: number;
+  readonly maxSurge: number;
+  readonly maxUnavailable: number;
+  readonly machine: MachineSpecInput;
+  readonly network: NicSpec;
+  readonly additionalNetworks: readonly AdditionalNetworkSpec[];
+  readonly healthCheck?: HealthCheckSpec;
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+/** The control plane. `endpoint` is `auto` (planned) or an explicit IPv4 address. */
+export interface ControlPlaneSpec {
+  readonly replicas: number;
+  readonly maxSurge: 0 | 1;
+  readonly endpoint: 'auto' | string;
+  readonly port: number;
+  readonly machine: MachineSpecInput;
+  readonly network: NicSpec;
+  readonly additionalNetworks: readonly AdditionalNetworkSpec[];
+}
+
+/** A cluster. */
+export interface ClusterSpec {
+  readonly name: string;
+  readonly namespace: string;
+  readonly location: string;
+  readonly datacenterID: string;
+  readonly credentialsSecret: string;
+  readonly kubernetesVersion: string;
+  readonly sshAuthorizedKeys: readonly string[];
+  readonly podCidrBlocks?: readonly string[];
+  readonly controlPlane: ControlPlaneSpec;
+  readonly nodePools: readonly NodePoolSpec[];
+  /** Explicit pool sizes per network name. */
+  readonly poolSizes: Readonly<Record<string, number>>;
+}
+
+/** A GlobalInClusterIPPool used by several clusters. */
+export interface SharedPoolSpec {
+  readonly name: string;
+  readonly network: string;
+  readonly size: number;
+}
+
+/** A whole fleet. */
+export interface FleetSpec {
+  readonly name: string;
+  readonly networks: readonly NetworkSpec[];
+  readonly clusters: readonly ClusterSpec[];
+  readonly sharedPools: readonly SharedPoolSpec[];
+}
