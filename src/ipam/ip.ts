@@ -6,6 +6,7 @@
  * edges, so IPv4 and IPv6 share one code path.
  */
 import { Address6 } from 'ip-address';
+import { goQuote } from './go-format.js';
 
 /** An address family: 4 or 6. */
 export type Family = 4 | 6;
@@ -190,4 +191,119 @@ export function formatRange(start: bigint, end: bigint, family: Family): string 
   const prefix = exactPrefix(start, end, family);
   if (prefix !== undefined) return formatCidr(start, prefix, family);
   return `${formatIp(start, family)}-${formatIp(end, family)}`;
+}
+
+/**
+ * The error text Go's `netip.ParseAddr` gives for `text` (zones allowed, as `ParseAddr` allows
+ * them), e.g. `ParseAddr("invalid"): unable to parse IP`; `undefined` when the text is an address.
+ * The In-Cluster IPAM provider shows this text when a pool's gateway does not parse.
+ */
+export function parseIpError(text: string): string | undefined {
+  for (const char of text) {
+    if (char === '.') return ipv4FieldsError(text, 0, text.length);
+    if (char === ':') return ipv6Error(text);
+    if (char === '%') return addrError(text, 'missing IPv6 address');
+  }
+  return addrError(text, 'unable to parse IP');
+}
+
+function addrError(input: string, message: string, at = ''): string {
+  const base = `ParseAddr(${goQuote(input)}): ${message}`;
+  return at === '' ? base : `${base} (at ${goQuote(at)})`;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+function hexDigit(code: number): number | undefined {
+  if (isDigit(code)) return code - 0x30;
+  if (code >= 0x61 && code <= 0x66) return code - 0x61 + 10;
+  if (code >= 0x41 && code <= 0x46) return code - 0x41 + 10;
+  return undefined;
+}
+
+/** Go's IPv4 field scan over `input[from, to)`; errors name the whole input. */
+function ipv4FieldsError(input: string, from: number, to: number): string | undefined {
+  const s = input.slice(from, to);
+  let value = 0;
+  let dots = 0;
+  let digits = 0;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (isDigit(code)) {
+      if (digits === 1 && value === 0) return addrError(input, 'IPv4 field has octet with leading zero');
+      value = value * 10 + code - 0x30;
+      digits++;
+      if (value > 255) return addrError(input, 'IPv4 field has value >255');
+    } else if (code === 0x2e) {
+      if (i === 0 || i === s.length - 1 || s[i - 1] === '.') {
+        return addrError(input, 'IPv4 field must have at least one digit', s.slice(i));
+      }
+      if (dots === 3) return addrError(input, 'IPv4 address too long');
+      dots++;
+      value = 0;
+      digits = 0;
+    } else {
+      return addrError(input, 'unexpected character', s.slice(i));
+    }
+  }
+  return dots < 3 ? addrError(input, 'IPv4 address too short') : undefined;
+}
+
+/** Go's IPv6 scan, step for step, so that each failure gets Go's message. */
+function ipv6Error(input: string): string | undefined {
+  let s = input;
+  let zone = '';
+  const zoneAt = s.indexOf('%');
+  if (zoneAt >= 0) {
+    zone = s.slice(zoneAt + 1);
+    s = s.slice(0, zoneAt);
+    if (zone === '') return addrError(input, 'zone must be a non-empty string');
+  }
+  let ellipsis = -1;
+  if (s.startsWith('::')) {
+    ellipsis = 0;
+    s = s.slice(2);
+    if (s === '') return undefined;
+  }
+  // `filled` counts bytes of the 16-byte address, as Go does.
+  let filled = 0;
+  while (filled < 16) {
+    let digits = 0;
+    for (; digits < s.length; digits++) {
+      if (hexDigit(s.charCodeAt(digits)) === undefined) break;
+      if (digits > 3) return addrError(input, 'each group must have 4 or less digits', s);
+    }
+    if (digits === 0) return addrError(input, 'each colon-separated field must have at least one digit', s);
+    if (digits < s.length && s[digits] === '.') {
+      if (ellipsis < 0 && filled !== 12) {
+        return addrError(input, 'embedded IPv4 address must replace the final 2 fields of the address', s);
+      }
+      if (filled + 4 > 16) {
+        return addrError(input, 'too many hex fields to fit an embedded IPv4 at the end of the address', s);
+      }
+      const end = zone.length > 0 ? input.length - zone.length - 1 : input.length;
+      const error = ipv4FieldsError(input, end - s.length, end);
+      if (error !== undefined) return error;
+      s = '';
+      filled += 4;
+      break;
+    }
+    filled += 2;
+    s = s.slice(digits);
+    if (s === '') break;
+    if (s[0] !== ':') return addrError(input, 'unexpected character, want colon', s);
+    if (s.length === 1) return addrError(input, 'colon must be followed by more characters', s);
+    s = s.slice(1);
+    if (s[0] === ':') {
+      if (ellipsis >= 0) return addrError(input, 'multiple :: in address', s);
+      ellipsis = filled;
+      s = s.slice(1);
+      if (s === '') break;
+    }
+  }
+  if (s !== '') return addrError(input, 'trailing garbage after address', s);
+  if (filled < 16) return ellipsis < 0 ? addrError(input, 'address string too short') : undefined;
+  return ellipsis >= 0 ? addrError(input, 'the :: must expand to at least one field of zeros') : undefined;
 }
