@@ -1,4 +1,6 @@
 import { Construct } from 'constructs';
+import { parsePoolEntry } from '../ipam/pool-entries.js';
+import { validatePoolSpec } from '../ipam/pool-spec.js';
 import { ipamApi } from '../l1.js';
 import { PropChecker } from './private/errors.js';
 
@@ -146,6 +148,17 @@ export class IpPool<F extends IpFamily = IpFamily> extends Construct implements 
     check.check(props.addresses.length > 0, 'addresses', 'must list at least one address, range or CIDR');
     check.integer('prefix', props.prefix, { min: 0, max: props.family === 'IPv4' ? 32 : 128 });
     check.integer('addressReuseGracePeriodSeconds', props.addressReuseGracePeriodSeconds, { min: 0 });
+    const family = props.family === 'IPv4' ? 4 : 6;
+    for (const [key, entries] of [['addresses', props.addresses], ['excludedAddresses', props.excludedAddresses ?? []]] as const) {
+      const wrong = entries.filter((e) => parsePoolEntry(e)?.family === (family === 4 ? 6 : 4));
+      check.check(wrong.length === 0, key, `this is an ${props.family} pool, but ${wrong.map((e) => JSON.stringify(e)).join(', ')} ${wrong.length === 1 ? 'is' : 'are'} ${family === 4 ? 'IPv6' : 'IPv4'}; use a pool of the other family for ${wrong.length === 1 ? 'it' : 'them'}`);
+    }
+    if (props.gateway !== undefined && parsePoolEntry(props.gateway)?.family === (family === 4 ? 6 : 4)) {
+      check.add('gateway', `this is an ${props.family} pool, but the gateway ${JSON.stringify(props.gateway)} is not`);
+    }
+    check.throwIfAny();
+    // The provider's admission rules (its webhook), with its own messages.
+    for (const message of validatePoolSpec({ ...props })) check.add('spec', `${message} (In-Cluster IPAM provider rule)`);
     check.throwIfAny();
 
     this.poolName = props.name;

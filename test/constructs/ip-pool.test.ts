@@ -44,6 +44,19 @@ describe('IpPool', () => {
     expect(problems[2]!.message).toBe('must be >= 0 and <= 32, got 33; use 32');
   });
 
+  it('rejects entries of the other family and the provider\'s own invalid specs', () => {
+    const shared = new SharedObjects(Testing.app());
+    expect(problemsOf(() => new IpPool(shared, 'a', { family: 'IPv4', name: 'a', scope: 'global', addresses: ['10.0.0.0/24', 'fd00::1'], prefix: 24 }))).toEqual([{
+      path: '_shared/a: addresses', message: 'this is an IPv4 pool, but "fd00::1" is IPv6; use a pool of the other family for it',
+    }]);
+    expect(problemsOf(() => new IpPool(shared, 'b', { family: 'IPv4', name: 'b', scope: 'global', addresses: ['10.0.0.0/24', '10.1.0.5'], prefix: 24 }))).toEqual([{
+      path: '_shared/b: spec',
+      message: 'spec.addresses: Invalid value: "10.1.0.5": provided address belongs to a different subnet than others (In-Cluster IPAM provider rule)',
+    }]);
+    expect(problemsOf(() => new IpPool(shared, 'c', { family: 'IPv4', name: 'c', scope: 'global', addresses: ['10.0.0.0-10.0.0.9-'], prefix: 24 }))[0]!.message)
+      .toContain('provided address is not a valid IP, range, nor CIDR');
+  });
+
   it('references pools defined elsewhere by name', () => {
     expect(IpPool.fromName('IPv4', 'x', { namespace: 'ns' })).toEqual({ poolName: 'x', kind: 'InClusterIPPool', poolNamespace: 'ns', family: 'IPv4' });
     expect(IpPool.fromName('IPv6', 'y', { scope: 'global' })).toEqual({ poolName: 'y', kind: 'GlobalInClusterIPPool', poolNamespace: undefined, family: 'IPv6' });
