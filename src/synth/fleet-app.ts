@@ -1,0 +1,68 @@
+import { App, YamlOutputType } from 'cdk8s';
+import { render } from './render.js';
+import { writeDirectory } from './write.js';
+
+/** Properties of a {@link FleetApp}. */
+export interface FleetAppProps {
+  /**
+   * Where `synth()` writes the manifests.
+   * @default the `CDK8S_OUTDIR` the cdk8s CLI sets, else 'dist'
+   */
+  readonly outdir?: string;
+}
+
+const CAPTURE = Symbol.for('cdk8s-capi-ionos.captureApp');
+
+/** A hook that receives apps instead of letting them write (set by `capi-ionos`). */
+type Capture = (app: FleetApp) => void;
+
+/**
+ * Runs `body` with every `FleetApp.synth()` call handed to `capture` instead of writing files.
+ * `capi-ionos synth app.ts` loads the user's app this way, then renders and writes it itself.
+ * The hook lives on `globalThis` under a registered symbol so that it works even when the app
+ * resolves another copy of this package.
+ */
+export async function captureApps<T>(capture: Capture, body: () => Promise<T>): Promise<T> {
+  const holder = globalThis as unknown as Record<symbol, Capture | undefined>;
+  const previous = holder[CAPTURE];
+  holder[CAPTURE] = capture;
+  try {
+    return await body();
+  } finally {
+    holder[CAPTURE] = previous;
+  }
+}
+
+/**
+ * The app of a fleet: a cdk8s App whose `synth()` renders deterministically, validates every
+ * object against the CRDs and replaces the output directory atomically (one directory per
+ * cluster, one file per object, a kustomization.yaml in each).
+ *
+ * ```ts
+ * const app = new FleetApp();
+ * new IonosCluster(app, 'prod-a', { ... });
+ * app.synth();
+ * ```
+ */
+export class FleetApp extends App {
+  public constructor(props: FleetAppProps = {}) {
+    super({ outdir: props.outdir, yamlOutputType: YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE });
+  }
+
+  /**
+   * Writes the manifests to `outdir` (or hands the app to `capi-ionos` when it is loading the
+   * app). This is the entry point of a fleet program, so it reads `process.env` here: cdk8s's own
+   * rendering depends on two of its variables, which synthesis refuses.
+   *
+   * @throws ProblemError when any object is invalid; `outdir` is left untouched then
+   */
+  public override synth(): void {
+    const capture = (globalThis as unknown as Record<symbol, Capture | undefined>)[CAPTURE];
+    if (capture !== undefined) {
+      capture(this);
+      return;
+    }
+    const rendered = render(this, { env: process.env });
+    writeDirectory(this.outdir, rendered.files, { token: String(process.pid) });
+  }
+}
