@@ -112,10 +112,20 @@ export interface SharedPoolSpec {
   readonly size: number;
 }
 
+/** A pool made by hand or by another tool: not planned, but checked and kept clear of. */
+export interface ManualPoolSpec {
+  readonly name: string;
+  /** The network it belongs to; default: every network its addresses touch. */
+  readonly network?: string;
+  /** Its `addresses` entries: addresses, `first-last` ranges or CIDRs. */
+  readonly addresses: readonly string[];
+}
+
 /** A whole fleet. */
 export interface FleetSpec {
   readonly name: string;
   readonly networks: readonly NetworkSpec[];
   readonly clusters: readonly ClusterSpec[];
   readonly sharedPools: readonly SharedPoolSpec[];
+  readonly manualPools: readonly ManualPoolSpec[];
 }

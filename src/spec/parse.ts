@@ -7,7 +7,7 @@ import { ProblemError, type Problem } from '../ipam/problems.js';
 import {
   FLEET_API_VERSION, FLEET_KIND,
   type AdditionalNetworkSpec, type ClusterSpec, type ControlPlaneSpec, type FleetSpec, type HealthCheckSpec, type ImageSpec,
-  type MachineSpecInput, type NetworkSpec, type NicSpec, type NodePoolSpec, type SharedPoolSpec,
+  type ManualPoolSpec, type MachineSpecInput, type NetworkSpec, type NicSpec, type NodePoolSpec, type SharedPoolSpec,
 } from './fleet.js';
 import { describeValue, join, Reader, type Json } from './reader.js';
 
@@ -245,6 +245,18 @@ function readSharedPool(r: Reader, value: unknown, path: string): SharedPoolSpec
   return { name: poolName, network, size };
 }
 
+function readManualPool(r: Reader, value: unknown, path: string): ManualPoolSpec | undefined {
+  const obj = r.object(value, path);
+  if (obj === undefined) return undefined;
+  r.onlyKeys(obj, path, ['name', 'network', 'addresses']);
+  const poolName = r.string(obj, 'name', path, { required: true });
+  const network = r.string(obj, 'network', path);
+  const addresses = r.strings(obj, 'addresses', path);
+  if (addresses === undefined || addresses.length === 0) r.add(join(path, 'addresses'), 'must list at least one address, range or CIDR');
+  if (poolName === undefined || addresses === undefined || addresses.length === 0) return undefined;
+  return { name: poolName, network, addresses };
+}
+
 /** Family of a network's CIDR, decided by the text (the planner checks it properly). */
 function familyOf(network: NetworkSpec): 4 | 6 {
   return network.cidr.includes(':') ? 6 : 4;
@@ -351,7 +363,7 @@ export function readFleet(value: unknown): FleetSpec {
   const r = new Reader();
   const root = r.object(value, '');
   if (root === undefined) throw new ProblemError('spec', r.problems);
-  r.onlyKeys(root, '', ['apiVersion', 'kind', 'metadata', 'networks', 'clusters', 'sharedPools']);
+  r.onlyKeys(root, '', ['apiVersion', 'kind', 'metadata', 'networks', 'clusters', 'sharedPools', 'manualPools']);
   if (root.apiVersion !== FLEET_API_VERSION) r.add('apiVersion', `must be ${FLEET_API_VERSION}, got ${describeValue(root.apiVersion)}`);
   if (root.kind !== FLEET_KIND) r.add('kind', `must be ${FLEET_KIND}, got ${describeValue(root.kind)}`);
   const metadata = root.metadata === undefined ? (r.add('metadata', 'is required; give metadata: {name: <fleet name>}'), undefined) : r.object(root.metadata, 'metadata');
@@ -364,13 +376,14 @@ export function readFleet(value: unknown): FleetSpec {
     return c;
   }, { required: true }) ?? [];
   const sharedPools = r.list(root, 'sharedPools', '', (v, p) => readSharedPool(r, v, p)) ?? [];
+  const manualPools = r.list(root, 'manualPools', '', (v, p) => readManualPool(r, v, p)) ?? [];
   const declared = (key: string) => new Set((Array.isArray(root[key]) ? root[key] as unknown[] : [])
     .map((e) => (typeof e === 'object' && e !== null ? (e as Json).name : undefined)).filter((n): n is string => typeof n === 'string'));
   const resolved = crossCheck(r, networks, clusters, sharedPools, {
     clusters: paths.clusters, declaredNetworks: declared('networks'), declaredShared: declared('sharedPools'),
   });
   if (r.problems.length > 0 || fleetName === undefined) throw new ProblemError('spec', r.problems);
-  return { name: fleetName, networks, clusters: resolved, sharedPools };
+  return { name: fleetName, networks, clusters: resolved, sharedPools, manualPools };
 }
 
 /** `path` such as `clusters[2].nodePools[0]` as the key list `yaml` uses. */
