@@ -15,7 +15,7 @@
  * range in the pool's `addresses`) is written only from 2 on: a pool that grows gains a line and
  * no existing line changes.
  */
-import { parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
 import { formatRange, maxValue } from './ip.js';
 import type { Lock, LockEntry, LockedEndpoint, LockedPoolRange, PoolKind } from './plan-model.js';
 import { ProblemError, type Problem } from './problems.js';
@@ -165,8 +165,14 @@ function isMap(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Reads YAML with the `yaml` package; syntax errors throw, by line and column. */
+const requireModule = createRequire(import.meta.url);
+
+/**
+ * Reads YAML with the `yaml` package; syntax errors throw, by line and column. The package is
+ * loaded here, on first use: a lock in `formatLock`'s shape never needs it (readCanonicalLock).
+ */
 function readYaml(text: string): unknown {
+  const { parseDocument } = requireModule('yaml') as typeof import('yaml');
   const doc = parseDocument(text, { uniqueKeys: true });
   if (doc.errors.length > 0) {
     throw new ProblemError('plan', doc.errors.map((error) => {

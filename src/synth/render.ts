@@ -3,10 +3,12 @@
  * file per object, named as cdk8s names them (`<Kind>.<name>.k8s.yaml`), and a
  * `kustomization.yaml` per directory and at the top.
  *
- * This is the fast path: each object is rendered once with `ApiObject.toJson()` instead of
- * `App.synth()`'s whole-app dependency pass, which cdk8s repeats per chart (quadratic in the
- * number of clusters). Its bytes equal what `App.synth()` writes with
- * `YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE`; a test holds it to that.
+ * This is the fast path: one walk over the tree, then each object is rendered once with
+ * `ApiObject.toJson()` and written by our emitter (./yaml.ts). `App.synth()` adds a whole-app
+ * dependency pass (repeated per chart by `chart.toJson()` and cdk8s's default output type, which
+ * makes that quadratic in the number of clusters) and the slower `yaml` package. Its bytes equal
+ * what `App.synth()` writes with `YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE`; a test holds
+ * it to that (bench/synth.ts checks it again on large fleets).
  */
 import { ApiObject, Chart, type App } from 'cdk8s';
 import type { IConstruct } from 'constructs';
@@ -74,13 +76,30 @@ function describe(obj: ApiObject): string {
   return `${obj.kind} ${obj.metadata.namespace ? `${obj.metadata.namespace}/` : ''}${obj.name}`;
 }
 
-/** Runs every construct's validations, as `App.synth()` does. */
-function constructProblems(app: App): Problem[] {
+/** What one walk over the construct tree finds. */
+interface Collected {
+  /** Every construct's validation messages, in tree order (as `App.synth()` runs them). */
+  readonly problems: Problem[];
+  /** Every chart with the API objects it owns directly (not through a nested chart), in tree order. */
+  readonly charts: Map<Chart, ApiObject[]>;
+}
+
+/**
+ * One pre-order walk over the whole tree: runs every construct's validations and groups the API
+ * objects by chart. This replaces `app.charts` (which builds a dependency graph of the whole app
+ * only to sort it, while we sort charts by id) and a `findAll()` per chart; the objects of a chart
+ * come out in the order its own `findAll()` gives, so messages stay the same.
+ */
+function collect(app: App): Collected {
   const problems: Problem[] = [];
+  const charts = new Map<Chart, ApiObject[]>();
   for (const c of app.node.findAll()) {
     for (const message of c.node.validate()) problems.push({ path: c.node.path, message });
+    // Pre-order: a chart comes before everything inside it.
+    if (Chart.isChart(c)) charts.set(c, []);
+    else if (isApiObject(c)) charts.get(Chart.of(c))!.push(c);
   }
-  return problems;
+  return { problems, charts };
 }
 
 /**
@@ -94,8 +113,9 @@ export function render(app: App, options: RenderOptions): Rendered {
     .map((name) => ({ path: name, message: `is set, which changes cdk8s's output and breaks reproducible manifests; unset ${name}` }));
   if (envProblems.length > 0) throw new ProblemError('input', envProblems);
 
-  const problems = constructProblems(app);
-  const charts = [...app.charts].sort((a, b) => compareCodeUnits(a.node.id, b.node.id));
+  const collected = collect(app);
+  const problems = collected.problems;
+  const charts = [...collected.charts.keys()].sort((a, b) => compareCodeUnits(a.node.id, b.node.id));
   const objects: RenderedObject[] = [];
   const files: OutputFile[] = [];
   const seenObjects = new Map<string, string>();
@@ -103,8 +123,7 @@ export function render(app: App, options: RenderOptions): Rendered {
   for (const chart of charts) {
     const dir = chart.node.id;
     const chartFiles: { file: string; object: Record<string, unknown> }[] = [];
-    for (const obj of chart.node.findAll().filter(isApiObject)) {
-      if (Chart.of(obj) !== chart) continue;
+    for (const obj of collected.charts.get(chart)!) {
       if (explicitName(obj) === undefined) {
         problems.push({
           path: obj.node.path,

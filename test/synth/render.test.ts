@@ -1,9 +1,10 @@
 import { App, Names, YamlOutputType } from 'cdk8s';
 import fc from 'fast-check';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadFleet } from '../../src/cli/load-app.js';
 import { render, toStream } from '../../src/synth/render.js';
 import { buildFleet, CLUSTERS } from './fleet-builder.js';
 import { readTree } from './tree.js';
@@ -18,7 +19,47 @@ function fleetFiles(order?: <T>(items: readonly T[]) => T[], clusters = CLUSTERS
   return filesOf(app);
 }
 
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Every example: the cdk8s programs (examples/<name>/main.ts) and the fleet file. */
+const EXAMPLES = [
+  ...readdirSync(join(ROOT, 'examples')).filter((d) => existsSync(join(ROOT, 'examples', d, 'main.ts'))).map((d) => `examples/${d}/main.ts`),
+  'examples/fleet/fleet.yaml',
+];
+
+/**
+ * What cdk8s's own `App.synth()` writes for `app` (one folder per chart, one file per object),
+ * with folders renamed from cdk8s's DNS labels to chart ids as ours are named.
+ */
+function naiveFiles(app: App): Record<string, string> {
+  const outdir = mkdtempSync(join(tmpdir(), 'naive-'));
+  try {
+    const target = app as { outdir: string; yamlOutputType: YamlOutputType };
+    target.outdir = outdir;
+    target.yamlOutputType = YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE;
+    // App's own synth, also for a FleetApp (whose synth() renders with the fast path).
+    App.prototype.synth.call(app);
+    const folders = new Map(app.charts.map((c) => [Names.toDnsLabel(c), c.node.id]));
+    return Object.fromEntries(Object.entries(readTree(outdir)).map(([path, content]) => {
+      const [folder, ...rest] = path.split('/');
+      return [[folders.get(folder!) ?? folder, ...rest].join('/'), content];
+    }));
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
 describe('render', () => {
+  it.each(EXAMPLES)('writes exactly the bytes App.synth() writes for %s', async (example) => {
+    const { app } = await loadFleet(join(ROOT, example));
+    const fast = filesOf(app);
+    // After the fast path: App.synth() adds chart dependencies to the tree while it works.
+    const naive = naiveFiles(app);
+    expect(Object.keys(naive).length).toBeGreaterThan(5);
+    for (const [path, content] of Object.entries(naive)) expect(fast[path], path).toBe(content);
+    expect(Object.keys(fast).filter((p) => !(p in naive)).every((p) => p.endsWith('kustomization.yaml'))).toBe(true);
+  });
+
   it('gives identical bytes on every run', () => {
     expect(fleetFiles()).toEqual(fleetFiles());
   });

@@ -6,7 +6,7 @@
  *
  * Returned objects use the generated L1 field names (camel case) and hold plain data only.
  */
-import { stringify } from 'yaml';
+import { createRequire } from 'node:module';
 
 /** kube-vip settings for the control plane. */
 export interface KubeVipOptions {
@@ -23,8 +23,12 @@ const ADMIN_CONF = '/etc/kubernetes/admin.conf';
 const SUPER_ADMIN_CONF = '/etc/kubernetes/super-admin.conf';
 const CONTAINERD_SOCKET = 'unix:///run/containerd/containerd.sock';
 
-/** The kube-vip static pod: ARP mode with leader election, as the provider's templates run it. */
-export function kubeVipManifest(options: KubeVipOptions): string {
+/**
+ * The kube-vip static pod through the yaml package: the definition of its bytes. Every varying
+ * value is a string here (`port` too), so that placeholders can stand in for them.
+ */
+function stringifyKubeVipManifest(values: { readonly address: string; readonly port: string; readonly image: string; readonly interface: string }): string {
+  const { stringify } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
   const env = (name: string, value: string) => ({ name, value });
   return stringify({
     apiVersion: 'v1',
@@ -33,14 +37,14 @@ export function kubeVipManifest(options: KubeVipOptions): string {
     spec: {
       containers: [{
         name: 'kube-vip',
-        image: options.image,
+        image: values.image,
         imagePullPolicy: 'IfNotPresent',
         args: ['manager'],
         env: [
           env('cp_enable', 'true'),
-          env('vip_interface', options.interface),
-          env('address', options.address),
-          env('port', String(options.port)),
+          env('vip_interface', values.interface),
+          env('address', values.address),
+          env('port', values.port),
           env('vip_arp', 'true'),
           env('vip_leaderelection', 'true'),
           env('vip_leaseduration', '15'),
@@ -55,6 +59,113 @@ export function kubeVipManifest(options: KubeVipOptions): string {
       volumes: [{ name: 'kubeconfig', hostPath: { path: ADMIN_CONF, type: 'FileOrCreate' } }],
     },
   }, { lineWidth: 0 });
+}
+
+/** Placeholders for the varying values: plain scalars that occur nowhere else in the manifest. */
+export const KUBE_VIP_PLACEHOLDERS = {
+  address: 'capiIonosKubeVipAddress',
+  port: 'capiIonosKubeVipPort',
+  image: 'capiIonosKubeVipImage',
+  interface: 'capiIonosKubeVipInterface',
+} as const;
+
+/**
+ * Strings that the yaml package (YAML 1.2 core schema, `lineWidth: 0`) writes as they are, in any
+ * block value position: a safe first character, no spaces, `#`, quotes or flow indicators, and no
+ * trailing `:`. Everything else takes the slow path.
+ */
+const SAFE_PLAIN = /^[A-Za-z0-9_][A-Za-z0-9_./@:+-]*$/;
+
+/** Safe strings the core schema would read as null, a boolean or a number: written double-quoted. */
+const CORE_NON_STRING = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|0o[0-7]+|0x[0-9a-fA-F]+|[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?)$/;
+
+/** How the yaml package writes `value` as a block mapping value, when that is certain; else `undefined`. */
+function scalarText(value: string): string | undefined {
+  if (value === '') return '""';
+  if (!SAFE_PLAIN.test(value) || value.endsWith(':')) return undefined;
+  return CORE_NON_STRING.test(value) ? `"${value}"` : value;
+}
+
+/**
+ * What `stringifyKubeVipManifest(KUBE_VIP_PLACEHOLDERS)` writes, spelled out so that synthesis
+ * does not load the yaml package for it; test/constructs/kubeadm.test.ts checks the two agree.
+ */
+export const KUBE_VIP_TEMPLATE = [
+  'apiVersion: v1',
+  'kind: Pod',
+  'metadata:',
+  '  name: kube-vip',
+  '  namespace: kube-system',
+  'spec:',
+  '  containers:',
+  '    - name: kube-vip',
+  '      image: capiIonosKubeVipImage',
+  '      imagePullPolicy: IfNotPresent',
+  '      args:',
+  '        - manager',
+  '      env:',
+  '        - name: cp_enable',
+  '          value: "true"',
+  '        - name: vip_interface',
+  '          value: capiIonosKubeVipInterface',
+  '        - name: address',
+  '          value: capiIonosKubeVipAddress',
+  '        - name: port',
+  '          value: capiIonosKubeVipPort',
+  '        - name: vip_arp',
+  '          value: "true"',
+  '        - name: vip_leaderelection',
+  '          value: "true"',
+  '        - name: vip_leaseduration',
+  '          value: "15"',
+  '        - name: vip_renewdeadline',
+  '          value: "10"',
+  '        - name: vip_retryperiod',
+  '          value: "2"',
+  '      securityContext:',
+  '        capabilities:',
+  '          add:',
+  '            - NET_ADMIN',
+  '            - NET_RAW',
+  '      volumeMounts:',
+  '        - mountPath: /etc/kubernetes/admin.conf',
+  '          name: kubeconfig',
+  '  hostAliases:',
+  '    - ip: 127.0.0.1',
+  '      hostnames:',
+  '        - kubernetes',
+  '        - localhost',
+  '  hostNetwork: true',
+  '  volumes:',
+  '    - name: kubeconfig',
+  '      hostPath:',
+  '        path: /etc/kubernetes/admin.conf',
+  '        type: FileOrCreate',
+  '',
+].join('\n');
+
+/**
+ * The kube-vip static pod: ARP mode with leader election, as the provider's templates run it.
+ *
+ * Stringifying the document with the yaml package costs about half a millisecond per cluster,
+ * and loading the package for it some 50 ms per run. Clusters differ only in four scalars, so
+ * they are put into {@link KUBE_VIP_TEMPLATE}; values whose YAML form is not certain
+ * ({@link scalarText}) take the full path. test/constructs/kubeadm.test.ts holds both to the same
+ * bytes.
+ */
+export function kubeVipManifest(options: KubeVipOptions): string {
+  const values = { address: options.address, port: String(options.port), image: options.image, interface: options.interface };
+  const texts = new Map<string, string | undefined>(
+    (Object.keys(KUBE_VIP_PLACEHOLDERS) as (keyof typeof KUBE_VIP_PLACEHOLDERS)[])
+      .map((key) => [KUBE_VIP_PLACEHOLDERS[key], scalarText(values[key])]),
+  );
+  if ([...texts.values()].includes(undefined)) return stringifyKubeVipManifest(values);
+  return KUBE_VIP_TEMPLATE.replace(/capiIonosKubeVip(?:Address|Port|Image|Interface)/g, (placeholder) => texts.get(placeholder)!);
+}
+
+/** The manifest without the placeholder shortcut (for tests). */
+export function kubeVipManifestSlow(options: KubeVipOptions): string {
+  return stringifyKubeVipManifest({ address: options.address, port: String(options.port), image: options.image, interface: options.interface });
 }
 
 /**
