@@ -5,4 +5,5 @@ export * from './ip-pool.js';
 export * from './labels.js';
 export * from './machine.js';
 export * from './node-pool.js';
+export * from './reconciler-deployment.js';
 export * from './shared-objects.js';

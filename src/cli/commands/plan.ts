@@ -1,0 +1,45 @@
+import { basename } from 'node:path';
+import { writeFileAtomic } from '../../synth/write.js';
+import { parse } from '../args.js';
+import { planFleet } from '../fleet-plan.js';
+import { fleetFormat, resolveFleetPath } from '../fleet-path.js';
+import { PLAN_HELP } from '../help.js';
+import { EXIT_FINDINGS, EXIT_OK, UsageError, type Io } from '../io.js';
+import { JSONNET_HELP, JSONNET_OPTIONS, jsonnetOptions } from '../jsonnet-options.js';
+import { jsonReport, markdownReport, tableReport } from '../plan-report.js';
+
+const FORMATS = { table: tableReport, markdown: markdownReport, json: jsonReport } as const;
+
+/** `capi-ionos plan [FLEET] [--write] [--format table|markdown|json] [--prune] [--allow-renumber]` */
+export async function planCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse('plan', args, {
+    write: { type: 'boolean' },
+    format: { type: 'string', default: 'table' },
+    prune: { type: 'boolean' },
+    'allow-renumber': { type: 'boolean' },
+    ...JSONNET_OPTIONS,
+  });
+  if (values.help) {
+    io.stdout.write(PLAN_HELP + JSONNET_HELP);
+    return EXIT_OK;
+  }
+  const format = values.format as string;
+  if (!(format in FORMATS)) throw new UsageError(`--format must be table, markdown or json, got ${JSON.stringify(format)}`);
+  const fleet = resolveFleetPath(positionals[0], io.cwd);
+  if (fleetFormat(fleet) === 'app') {
+    throw new UsageError(`${basename(fleet)}: plan works on fleet files (.yaml, .json, .jsonnet); a cdk8s app sets its pools' addresses itself`);
+  }
+  const planned = await planFleet(fleet, { prune: values.prune === true, allowRenumber: values['allow-renumber'] === true, jsonnet: jsonnetOptions(values, io, fleet) });
+  const failed = planned.result.findings.some((f) => f.severity === 'error');
+  const lockChanged = planned.lockAfter !== planned.lockBefore;
+  io.stdout.write(FORMATS[format as keyof typeof FORMATS]({ result: planned.result, networks: planned.fleet.networks, lockChanged }));
+  if (values.write && lockChanged) {
+    if (failed) {
+      io.stderr.write('the plan has errors; the lock file was not written\n');
+    } else {
+      writeFileAtomic(planned.lockPath, planned.lockAfter, { token: String(process.pid) });
+      io.stderr.write(`wrote ${planned.lockPath}\n`);
+    }
+  }
+  return failed ? EXIT_FINDINGS : EXIT_OK;
+}

@@ -1,0 +1,59 @@
+/**
+ * Loading a fleet into a cdk8s App, whatever its format: a cdk8s program is run; a fleet file is
+ * read, planned against its lock and translated into constructs.
+ */
+import { App } from 'cdk8s';
+import { basename } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { captureApps } from '../synth/fleet-app.js';
+import { addFleet } from '../spec/translate.js';
+import { planErrors, planFleet, type PlanFlags, type PlannedFleet } from './fleet-plan.js';
+import { fleetFormat } from './fleet-path.js';
+import { UsageError } from './io.js';
+
+/** Runs a cdk8s app program and returns the app it synthesises (or exports as default). */
+async function loadProgram(path: string): Promise<App> {
+  const apps: App[] = [];
+  const module = await captureApps((app) => apps.push(app), async () => {
+    const { tsImport } = await import('tsx/esm/api');
+    return (await tsImport(pathToFileURL(path).href, import.meta.url)) as { default?: unknown };
+  });
+  if (apps.length === 0 && isApp(module.default)) apps.push(module.default);
+  if (apps.length !== 1) {
+    throw new UsageError(`${path}: expected the program to call synth() on one FleetApp (or export it as default), found ${apps.length}`);
+  }
+  return apps[0]!;
+}
+
+function isApp(value: unknown): value is App {
+  return typeof value === 'object' && value !== null && Array.isArray((value as App).charts);
+}
+
+/**
+ * A new app holding the fleet's constructs, planned as `planned` says. It lives here, not in
+ * fleet-plan.ts, so that `capi-ionos plan` loads neither cdk8s nor the constructs.
+ */
+export function fleetApp(planned: PlannedFleet): App {
+  const app = new App();
+  addFleet(app, planned.fleet, planned.result);
+  return app;
+}
+
+/** A loaded fleet: the app, and for fleet files the plan behind it. */
+export interface LoadedFleet {
+  readonly app: App;
+  readonly planned?: PlannedFleet;
+}
+
+/**
+ * Loads the fleet at `path` (absolute) into an app.
+ *
+ * @throws ProblemError for input problems and for plan errors (nothing to synthesise then)
+ */
+export async function loadFleet(path: string, flags: PlanFlags = {}): Promise<LoadedFleet> {
+  if (fleetFormat(path) === 'app') return { app: await loadProgram(path) };
+  const planned = await planFleet(path, flags);
+  const errors = planErrors(planned, basename(path));
+  if (errors !== undefined) throw errors;
+  return { app: fleetApp(planned), planned };
+}

@@ -1,0 +1,115 @@
+/**
+ * The IP plan as text: a table for terminals, Markdown for pull-request comments, JSON for tools.
+ */
+import type { Finding, PlannedEndpoint, PlannedPool, PlanResult } from '../ipam/planner.js';
+import type { NetworkSpec } from '../spec/fleet.js';
+
+/** What a report is made of. */
+export interface PlanReportInput {
+  readonly result: PlanResult;
+  readonly networks: readonly NetworkSpec[];
+  /** Whether the lock file would change (or did, with --write). */
+  readonly lockChanged: boolean;
+}
+
+/** A count as JSON: a number when exact, else a decimal string (IPv6 capacities). */
+function jsonCount(value: bigint): number | string {
+  return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value.toString();
+}
+
+/** Thousands separators, fixed (not the machine's locale). */
+function count(value: bigint): string {
+  const digits = (value < 0n ? -value : value).toString();
+  return (value < 0n ? '-' : '') + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+function utilisation(pool: PlannedPool): string {
+  if (pool.capacity === 0n) return pool.required > 0 ? '∞' : '-';
+  const percent = Number((BigInt(pool.required) * 1000n) / pool.capacity) / 10;
+  return `${percent}%`;
+}
+
+/** The JSON report: `{pools, endpoints, findings, lockChanged}`. */
+export function jsonReport(input: PlanReportInput): string {
+  const pools = input.result.pools.map((p) => ({
+    kind: p.kind, name: p.name, namespace: p.namespace, cluster: p.cluster, network: p.network,
+    family: p.family === 4 ? 'IPv4' : 'IPv6', addresses: p.addresses, prefix: p.prefix, gateway: p.gateway,
+    capacity: jsonCount(p.capacity), required: p.required, headroom: jsonCount(p.headroom), change: p.change,
+  }));
+  const endpoints = input.result.endpoints.map((e) => ({ cluster: e.cluster, network: e.network, address: e.address ?? null, change: e.change }));
+  return `${JSON.stringify({ pools, endpoints, findings: input.result.findings, lockChanged: input.lockChanged }, null, 2)}\n`;
+}
+
+interface Row {
+  readonly cells: readonly string[];
+}
+
+function rowsFor(pools: readonly PlannedPool[], endpoints: readonly PlannedEndpoint[]): Row[] {
+  return [
+    ...pools.map((p) => ({
+      cells: [p.name, p.kind === 'GlobalInClusterIPPool' ? 'global' : p.namespace ?? '', p.addresses.join(' ') || '(none)',
+        count(p.capacity), String(p.required), utilisation(p), count(p.headroom), p.change],
+    })),
+    ...endpoints.map((e) => ({ cells: [`VIP ${e.cluster}`, '', e.address ?? '(none)', '1', '1', '100%', '0', e.change] })),
+  ];
+}
+
+const HEADERS = ['pool', 'namespace', 'addresses', 'capacity', 'peak', 'used', 'headroom', 'change'];
+
+function byNetwork(input: PlanReportInput) {
+  return input.networks.map((n) => ({
+    network: n,
+    pools: input.result.pools.filter((p) => p.network === n.name),
+    endpoints: input.result.endpoints.filter((e) => e.network === n.name),
+  })).filter((g) => g.pools.length + g.endpoints.length > 0);
+}
+
+function findingLine(f: Finding): string {
+  return `${f.severity} [${f.code}] ${f.path}: ${f.message}`;
+}
+
+/** The terminal table: one block per network, then the findings. */
+export function tableReport(input: PlanReportInput): string {
+  const out: string[] = [];
+  for (const { network, pools, endpoints } of byNetwork(input)) {
+    out.push(`network ${network.name} (${network.cidr}${network.gateway ? `, gateway ${network.gateway}` : ''}${network.lanID ? `, LAN ${network.lanID}` : ''})`);
+    const rows = [HEADERS, ...rowsFor(pools, endpoints).map((r) => r.cells)];
+    const widths = HEADERS.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+    for (const r of rows) out.push(`  ${r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')}`.trimEnd());
+    out.push('');
+  }
+  const findings = input.result.findings;
+  out.push(findings.length === 0 ? 'no findings' : `findings (${findings.length}):`);
+  for (const f of findings) out.push(`  ${findingLine(f)}`);
+  out.push(input.lockChanged ? 'the lock file changes: run with --write and commit ipam.lock.yaml' : 'the lock file is up to date');
+  return `${out.join('\n')}\n`;
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}
+
+/** Markdown for a pull-request comment: a summary line, changes first, a table per network. */
+export function markdownReport(input: PlanReportInput): string {
+  const { pools, endpoints, findings } = input.result;
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const changed = [...pools, ...endpoints].filter((x) => x.change !== 'unchanged').length;
+  const out: string[] = ['### IP plan', ''];
+  out.push(`${errors > 0 ? `**${errors} error${errors === 1 ? '' : 's'}**` : 'No errors'} · ${pools.length} pools · ${endpoints.length} VIPs · ${changed} changed${input.lockChanged ? ' · `ipam.lock.yaml` changes' : ''}`);
+  out.push('');
+  if (findings.length > 0) {
+    out.push('| severity | finding | where | what |', '| --- | --- | --- | --- |');
+    for (const f of findings) out.push(`| ${f.severity} | ${f.code} | \`${escapeCell(f.path)}\` | ${escapeCell(f.message)} |`);
+    out.push('');
+  }
+  for (const { network, pools: ps, endpoints: es } of byNetwork(input)) {
+    out.push(`<details${ps.some((p) => p.change !== 'unchanged') || es.some((e) => e.change !== 'unchanged') ? ' open' : ''}><summary><code>${network.name}</code> ${network.cidr}</summary>`, '');
+    out.push(`| ${HEADERS.join(' | ')} |`, `| ${HEADERS.map((h, i) => (i >= 3 && i <= 6 ? '---:' : '---')).join(' | ')} |`);
+    for (const r of rowsFor(ps, es)) {
+      const cells = r.cells.map((c, i) => (i === 2 ? `\`${escapeCell(c)}\`` : i === 7 && c !== 'unchanged' ? `**${c}**` : escapeCell(c)));
+      out.push(`| ${cells.join(' | ')} |`);
+    }
+    out.push('', '</details>', '');
+  }
+  return `${out.join('\n')}`;
+}

@@ -1,0 +1,77 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readTree } from '../synth/tree.js';
+import { fleetWorkspace, FOURTH_CLUSTER, ROOT, type Workspace } from './fleet-workspace.js';
+import { run } from './run.js';
+
+let ws: Workspace | undefined;
+afterEach(() => {
+  if (ws) rmSync(ws.dir, { recursive: true, force: true });
+  ws = undefined;
+});
+
+describe('capi-ionos synth fleet.yaml', () => {
+  it('synthesises examples/fleet byte for byte to its committed dist/ and leaves the lock as it is', async () => {
+    ws = fleetWorkspace();
+    const before = readTree(ws.dir);
+    const result = await run(['synth', ws.fleet, '--locked']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(readTree(join(ws.dir, 'dist'))).toEqual(readTree(join(ROOT, 'examples/fleet/dist')));
+    expect(readTree(ws.dir)).toEqual(before);
+  });
+
+  it('adds only new files and new lock lines when a fourth cluster joins', async () => {
+    ws = fleetWorkspace();
+    const before = readTree(join(ws.dir, 'dist'));
+    const lockBefore = ws.read('ipam.lock.yaml').split('\n');
+    ws.append(FOURTH_CLUSTER);
+    const result = await run(['synth', ws.fleet]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('updated');
+    const after = readTree(join(ws.dir, 'dist'));
+    for (const [path, content] of Object.entries(before)) {
+      if (path !== 'kustomization.yaml') expect(after[path], path).toBe(content);
+    }
+    const added = Object.keys(after).filter((p) => !(p in before));
+    expect(added.length).toBeGreaterThan(5);
+    expect(added.every((p) => p.startsWith('prod-c/'))).toBe(true);
+    const lockAfter = ws.read('ipam.lock.yaml').split('\n');
+    expect(lockAfter.filter((l) => !lockBefore.includes(l)).every((l) => l.includes('cluster: prod-c'))).toBe(true);
+    expect(lockBefore.every((l) => lockAfter.includes(l))).toBe(true);
+    expect(lockAfter.filter((l) => l.includes('cluster: prod-c')).length).toBe(3); // nodes, storage, VIP
+  });
+
+  it('fails with --locked when the lock would change, writing nothing', async () => {
+    ws = fleetWorkspace();
+    ws.append(FOURTH_CLUSTER);
+    const before = readTree(ws.dir);
+    const result = await run(['synth', ws.fleet, '--locked']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("ipam.lock.yaml: is not up to date with fleet.yaml; run 'capi-ionos plan --write'");
+    expect(readTree(ws.dir)).toEqual(before);
+  });
+
+  it('fails on a fleet that does not fit, naming every conflict, and writes nothing', async () => {
+    ws = fleetWorkspace();
+    rmSync(ws.lock);
+    ws.edit('cidr: 172.16.0.0/20', 'cidr: 172.16.0.0/27');
+    const before = readTree(ws.dir);
+    const result = await run(['synth', ws.fleet]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('[network-exhausted]');
+    expect(result.stderr).toMatch(/nothing was written/);
+    expect(readTree(ws.dir)).toEqual(before);
+  });
+
+  it('reports a broken lock file by name, without touching it', async () => {
+    ws = fleetWorkspace();
+    const broken = `${ws.read('ipam.lock.yaml')}<<<<<<< HEAD\n`;
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(ws.lock, broken);
+    const result = await run(['synth', ws.fleet]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error: ipam\.lock\.yaml: line \d+, column \d+: /m);
+    expect(readFileSync(ws.lock, 'utf8')).toBe(broken);
+  });
+});
