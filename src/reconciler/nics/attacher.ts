@@ -1,0 +1,680 @@
+/**
+ * NIC attachment, the acting side: for one IonosCloudMachine with a server, read the inputs
+ * (machine, claims, IPAddresses, the server's NICs), let `decideNics` compare them, report the
+ * result (`status.machineNetworkInfo.nicInfo`, the `NICsAttached` condition, Events) and, in
+ * `attach` mode, carry out the first action: create the missing NIC or patch its addresses, then
+ * follow the Cloud API request until it is DONE.
+ *
+ * Idempotence: the request of an action is recorded on the machine (annotation
+ * {@link PENDING_REQUEST_ANNOTATION}) before it is followed, and the request history is searched
+ * before anything is sent, so that a restart follows the request instead of sending it again. A
+ * FAILED request or a permanent API error is remembered ({@link FAILED_ACTION_ANNOTATION}) and the
+ * same action is not sent again until the declaration or the cloud changes: no hot loop.
+ *
+ * Transient failures (429, 5xx, time-outs, store conflicts that persist) are thrown, so that the
+ * caller's work queue retries with capped exponential backoff.
+ */
+import { kubeTimestamp } from '../clock.js';
+import { runController, type Controller } from '../runtime/controller.js';
+import { EventRecorder } from '../runtime/events.js';
+import { cacheKey, Informer } from '../runtime/informer.js';
+import { errorText, silentLogger, type Logger } from '../runtime/log.js';
+import type { RateLimiter } from '../runtime/rate-limit.js';
+import { isStoreError, RESOURCES, type Clock, type KubeObject, type ResourceType, type Store } from '../store.js';
+import type { CloudClient } from '../cloud/client.js';
+import { credentialsFromSecret } from '../cloud/credentials.js';
+import { CloudApiError, CloudCredentialsError, isCloudApiError, isCloudCredentialsError } from '../cloud/errors.js';
+import type { Nic, RequestStatus } from '../cloud/types.js';
+import {
+  actionKey, claimNamesOf, decideNics, describeAction, machineNetworks, primaryNicName,
+  type MachineNetworks, type NicAction, type NicDecision, type NicDrift, type NicDriftKind, type NicInfo,
+} from './decide.js';
+
+/** `observe` reports only; `attach` also creates and patches NICs. */
+export type NicMode = 'observe' | 'attach';
+
+/** Annotation holding the Cloud API request being followed (JSON of {@link PendingRequest}). */
+export const PENDING_REQUEST_ANNOTATION = 'capi-ionos.dev/nic-request';
+/** Annotation holding the key of the last action that failed permanently. */
+export const FAILED_ACTION_ANNOTATION = 'capi-ionos.dev/nic-failed-action';
+/** The condition type the attacher sets on the machine. */
+export const NICS_CONDITION = 'NICsAttached';
+/** The event source component. */
+export const NIC_ATTACHER_COMPONENT = 'capi-ionos-nic-attacher';
+
+/** The request recorded on the machine while it is followed. */
+export interface PendingRequest {
+  readonly method: 'POST' | 'PATCH';
+  /** The `Location` of the write (the request status URL). */
+  readonly requestPath: string;
+  /** {@link actionKey} of the action. */
+  readonly action: string;
+  /** The declaration it serves (`primary`, `additionalNetworks[i]`). */
+  readonly nic: string;
+  /** {@link describeAction} of the action, for events. */
+  readonly description: string;
+}
+
+/** Gives the Cloud API client for a machine (e.g. from its cluster's credentials Secret). */
+export type CloudClientProvider = (machine: KubeObject) => Promise<CloudClient>;
+
+/** Options of the NIC attacher. */
+export interface NicAttacherOptions {
+  readonly store: Store;
+  readonly clock: Clock;
+  /** One client for every machine, or a provider per machine. */
+  readonly cloud: CloudClient | CloudClientProvider;
+  readonly mode: NicMode;
+  /**
+   * How long one pass follows a request before it leaves it recorded and comes back.
+   * @default 120000
+   */
+  readonly requestWaitMs?: number;
+  /**
+   * When to look again while waiting (request pending, claim unbound, NIC busy): CAPIC's 20 s.
+   * @default 20000
+   */
+  readonly waitRequeueMs?: number;
+  /**
+   * When to look again otherwise (the cloud is not watched, so drift appears only on a pass).
+   * @default 600000
+   */
+  readonly resyncMs?: number;
+  /**
+   * Where Events go. Give one recorder for all passes: it remembers what it wrote, so that a
+   * repeat of the same message within its `dedupeMs` is not written again.
+   * @default a recorder for `component`, new for each pass
+   */
+  readonly events?: EventRecorder;
+  /**
+   * Conflict retries of a status or annotation write before giving up (transiently).
+   * @default 5
+   */
+  readonly conflictRetries?: number;
+  /**
+   * The event source (`source.component`, `reportingComponent`, `reportingInstance`) of the
+   * default recorder.
+   * @default NIC_ATTACHER_COMPONENT
+   */
+  readonly component?: string;
+}
+
+/** How one pass ended. */
+export type NicPassOutcome =
+  /** Nothing to look at: no machine, no server yet, being deleted or paused. */
+  | 'skipped'
+  /** Every declared NIC is attached with its claimed addresses. */
+  | 'in-sync'
+  /** Observe mode: differences reported, nothing changed. */
+  | 'drift'
+  /** Waiting for a request, a claim, a busy NIC or credentials. */
+  | 'waiting'
+  /** An action's request finished DONE; the next pass continues. */
+  | 'acted'
+  /** A permanent failure was reported (condition and event); nothing is retried until something changes. */
+  | 'failed';
+
+/** The result of one pass. */
+export interface NicPassResult {
+  readonly outcome: NicPassOutcome;
+  /** Come back after this many ms; absent: only when the machine changes. */
+  readonly requeueAfterMs?: number;
+  /** The decision of this pass, when one was made. */
+  readonly decision?: NicDecision;
+  /** The permanent failure that was reported. */
+  readonly error?: Error;
+}
+
+/** A CAPI v1beta1 condition. */
+interface Condition {
+  readonly type: string;
+  readonly status: 'True' | 'False' | 'Unknown';
+  readonly severity?: 'Error' | 'Warning' | 'Info';
+  readonly reason?: string;
+  readonly message?: string;
+  readonly lastTransitionTime: string;
+}
+
+type ConditionSpec = Omit<Condition, 'lastTransitionTime' | 'type'>;
+
+/** Event reasons per drift kind. */
+const DRIFT_EVENTS: Readonly<Record<NicDriftKind, { readonly reason: string; readonly type: 'Normal' | 'Warning' }>> = {
+  'missing': { reason: 'NICMissing', type: 'Warning' },
+  'address': { reason: 'NICAddressMismatch', type: 'Warning' },
+  'pending-address': { reason: 'WaitingForIPAddress', type: 'Normal' },
+  'busy': { reason: 'NICBusy', type: 'Normal' },
+  'unknown-lan': { reason: 'PrimaryLANUnknown', type: 'Warning' },
+  'dhcp': { reason: 'NICUnmanagedDrift', type: 'Warning' },
+  'lan': { reason: 'NICUnmanagedDrift', type: 'Warning' },
+  'unexpected': { reason: 'NICUnmanagedDrift', type: 'Warning' },
+};
+
+const IONOS_CLOUD_CLUSTER: ResourceType = {
+  apiVersion: 'infrastructure.cluster.x-k8s.io/v1alpha1', kind: 'IonosCloudCluster', plural: 'ionoscloudclusters', namespaced: true,
+};
+const CLUSTER_NAME_LABEL = 'cluster.x-k8s.io/cluster-name';
+const PAUSED_ANNOTATION = 'cluster.x-k8s.io/paused';
+
+/**
+ * One reconcile pass for the IonosCloudMachine `namespace/name`. Returns how it ended; throws
+ * only transient failures (to be retried with backoff).
+ */
+export async function reconcileMachineNics(options: NicAttacherOptions, namespace: string, name: string, signal?: AbortSignal): Promise<NicPassResult> {
+  return new NicPass(options, namespace, name, signal).run();
+}
+
+/** The state and steps of one pass. */
+class NicPass {
+  private readonly requestWaitMs: number;
+  private readonly waitRequeueMs: number;
+  private readonly resyncMs: number;
+  private readonly events: EventRecorder;
+  private machine!: KubeObject;
+
+  public constructor(
+    private readonly options: NicAttacherOptions,
+    private readonly namespace: string,
+    private readonly name: string,
+    private readonly signal: AbortSignal | undefined,
+  ) {
+    this.requestWaitMs = options.requestWaitMs ?? 120_000;
+    this.waitRequeueMs = options.waitRequeueMs ?? 20_000;
+    this.resyncMs = options.resyncMs ?? 600_000;
+    this.events = options.events ?? defaultRecorder(options);
+  }
+
+  public async run(): Promise<NicPassResult> {
+    const { store } = this.options;
+    const machine = await store.get(RESOURCES.ionosCloudMachine, this.namespace, this.name);
+    if (machine === undefined || machine.metadata.deletionTimestamp !== undefined) return { outcome: 'skipped' };
+    if (machine.metadata.annotations?.[PAUSED_ANNOTATION] !== undefined) return { outcome: 'skipped' };
+    this.machine = machine;
+    const networks = machineNetworks(machine);
+    if (networks.providerID === undefined) return { outcome: 'skipped' };
+    if (networks.problems.length > 0 || networks.serverId === undefined || networks.datacenterID === undefined) {
+      return this.fail('InvalidSpec', new Error(`IonosCloudMachine ${this.namespace}/${this.name}: ${networks.problems.join('; ')}`));
+    }
+
+    let client: CloudClient;
+    try {
+      client = typeof this.options.cloud === 'function' ? await this.options.cloud(machine) : this.options.cloud;
+    } catch (error) {
+      if (!isCloudCredentialsError(error)) throw error;
+      if (error.transient) {
+        await this.report(undefined, { status: 'False', severity: 'Warning', reason: 'CredentialsNotFound', message: error.message });
+        await this.events.record(machine, 'Warning', 'CredentialsNotFound', error.message);
+        return { outcome: 'waiting', requeueAfterMs: this.waitRequeueMs, error };
+      }
+      return this.fail('InvalidCredentials', error);
+    }
+
+    try {
+      // 1. A request recorded by an earlier pass (or an earlier process) is followed first.
+      const pending = this.options.mode === 'attach' ? pendingRequestOf(machine) : undefined;
+      if (pending !== undefined) {
+        const followed = await this.follow(client, pending);
+        if (followed !== undefined) return followed;
+      }
+
+      // 2. Read the declaration's addresses and the server's NICs; decide.
+      const dc = networks.datacenterID;
+      const server = networks.serverId;
+      const claimAddresses = await this.claimAddresses(networks);
+      let nics: readonly Nic[];
+      try {
+        nics = await this.serverNics(client, dc, server);
+      } catch (error) {
+        if (isCloudApiError(error) && error.notFound) {
+          const message = `server ${server} (spec.providerID) does not exist in datacenter ${dc}`;
+          await this.report(undefined, { status: 'False', severity: 'Warning', reason: 'ServerNotFound', message });
+          await this.events.record(this.machine, 'Warning', 'ServerNotFound', message);
+          return { outcome: 'waiting', requeueAfterMs: this.resyncMs };
+        }
+        throw error;
+      }
+      const primaryLan = await this.primaryLan(client, networks, nics);
+      const decision = decideNics({ machine: networks, claimAddresses, serverNics: nics, ...(primaryLan !== undefined ? { primaryLan } : {}) });
+
+      // 3. Report.
+      const failedKey = this.machine.metadata.annotations?.[FAILED_ACTION_ANNOTATION];
+      const next = decision.actions[0];
+      const blockedByFailure = this.options.mode === 'attach' && next !== undefined && failedKey === actionKey(next);
+      await this.report(decision.nicInfo, blockedByFailure ? this.failedCondition(next) : conditionFor(decision, this.options.mode));
+      await this.recordDrift(decision.drift);
+
+      if (this.options.mode === 'observe') {
+        return { outcome: decision.ready ? 'in-sync' : 'drift', requeueAfterMs: this.resyncMs, decision };
+      }
+      if (next === undefined) {
+        if (failedKey !== undefined) await this.setAnnotations({ [FAILED_ACTION_ANNOTATION]: undefined });
+        if (decision.ready) return { outcome: 'in-sync', requeueAfterMs: this.resyncMs, decision };
+        // Claims and busy NICs settle soon (CAPIC's 20 s); an unknown primary LAN waits for a resync.
+        const soon = decision.drift.some((d) => d.kind === 'pending-address' || d.kind === 'busy');
+        return { outcome: 'waiting', requeueAfterMs: soon ? this.waitRequeueMs : this.resyncMs, decision };
+      }
+      if (blockedByFailure) return { outcome: 'failed', decision, error: new Error(`not repeating the failed action: ${describeAction(next)}`) };
+
+      // 4. Act: one action, followed to its end.
+      return await this.act(client, dc, server, next, decision);
+    } catch (error) {
+      if (isCloudApiError(error) && !error.transient) return this.fail('CloudAPIError', error);
+      throw error;
+    }
+  }
+
+  /** Follows a recorded request. Returns a result to end the pass with, or undefined to go on deciding. */
+  private async follow(client: CloudClient, pending: PendingRequest): Promise<NicPassResult | undefined> {
+    let status: RequestStatus;
+    try {
+      status = await client.waitForRequest(pending.requestPath, { maxWaitMs: this.requestWaitMs, ...(this.signal !== undefined ? { signal: this.signal } : {}) });
+    } catch (error) {
+      if (isCloudApiError(error, 'RequestFailed')) return this.requestFailed(pending, error);
+      if (isCloudApiError(error, 'Timeout') && error.requestUrl !== undefined) {
+        await this.report(undefined, { status: 'False', severity: 'Info', reason: 'RequestPending', message: `${pending.description}: request ${pending.requestPath} is still pending` });
+        return { outcome: 'waiting', requeueAfterMs: this.waitRequeueMs };
+      }
+      if (isCloudApiError(error) && error.notFound) {
+        // The API no longer knows the request: forget it; the NIC list tells what happened.
+        await this.setAnnotations({ [PENDING_REQUEST_ANNOTATION]: undefined });
+        return undefined;
+      }
+      throw error;
+    }
+    await this.setAnnotations({ [PENDING_REQUEST_ANNOTATION]: undefined, [FAILED_ACTION_ANNOTATION]: undefined });
+    const reason = pending.method === 'POST' ? 'NICCreated' : 'NICPatched';
+    await this.events.record(this.machine, 'Normal', reason, `${pending.description}: request ${requestIdOf(pending.requestPath)} is ${status.metadata?.status ?? 'DONE'}`);
+    return undefined;
+  }
+
+  private async act(client: CloudClient, dc: string, server: string, action: NicAction, decision: NicDecision): Promise<NicPassResult> {
+    const method = action.kind === 'create' ? 'POST' : 'PATCH';
+    const path = action.kind === 'create'
+      ? `/datacenters/${dc}/servers/${server}/nics`
+      : `/datacenters/${dc}/servers/${server}/nics/${action.nicId}`;
+    const key = actionKey(action);
+    const description = describeAction(action);
+
+    // A request for the same URL still running (sent by a process that died before recording
+    // it, or by CAPIC) is followed instead of sending another.
+    const running = (await client.listRequests({ method, url: path, createdAfter: this.options.clock.now() - 24 * 3600_000 }))
+      .find((r) => {
+        const state = r.metadata?.requestStatus?.metadata?.status;
+        return (state === 'QUEUED' || state === 'RUNNING') && r.metadata?.requestStatus?.href !== undefined;
+      });
+    let location: string;
+    if (running !== undefined) {
+      location = running.metadata!.requestStatus!.href!;
+    } else {
+      try {
+        location = action.kind === 'create'
+          ? (await client.createNic(dc, server, { properties: withoutUndefined(action.properties) })).location
+          : (await client.patchNic(dc, server, action.nicId, action.properties)).location;
+      } catch (error) {
+        if (isCloudApiError(error) && !error.transient) {
+          await this.setAnnotations({ [FAILED_ACTION_ANNOTATION]: key });
+          const reason = action.kind === 'create' ? 'NICCreateFailed' : 'NICPatchFailed';
+          const message = `${description}: ${error.message}`;
+          await this.report(undefined, { status: 'False', severity: 'Error', reason, message });
+          await this.events.record(this.machine, 'Warning', reason, message);
+          return { outcome: 'failed', decision, error };
+        }
+        throw error;
+      }
+    }
+    const pending: PendingRequest = { method, requestPath: location, action: key, nic: action.nic, description };
+    await this.setAnnotations({ [PENDING_REQUEST_ANNOTATION]: JSON.stringify(pending) });
+    await this.events.record(this.machine, 'Normal', action.kind === 'create' ? 'NICCreating' : 'NICPatching',
+      `${description}: ${running !== undefined ? 'following the running' : 'sent'} request ${requestIdOf(location)}`);
+    const ended = await this.follow(client, pending);
+    return ended ?? { outcome: 'acted', requeueAfterMs: 0, decision };
+  }
+
+  private async requestFailed(pending: PendingRequest, error: CloudApiError): Promise<NicPassResult> {
+    await this.setAnnotations({ [PENDING_REQUEST_ANNOTATION]: undefined, [FAILED_ACTION_ANNOTATION]: pending.action });
+    const message = `${pending.description}: ${error.message}`;
+    await this.report(undefined, { status: 'False', severity: 'Error', reason: 'NICRequestFailed', message });
+    await this.events.record(this.machine, 'Warning', 'NICRequestFailed', message);
+    return { outcome: 'failed', error };
+  }
+
+  private failedCondition(action: NicAction): ConditionSpec {
+    const current = conditionsOf(this.machine).find((c) => c.type === NICS_CONDITION);
+    if (current !== undefined && current.status === 'False' && current.severity === 'Error') {
+      return { status: 'False', severity: 'Error', ...(current.reason !== undefined ? { reason: current.reason } : {}), ...(current.message !== undefined ? { message: current.message } : {}) };
+    }
+    return { status: 'False', severity: 'Error', reason: 'NICRequestFailed', message: `${describeAction(action)}: failed before; not repeated until the machine, its claims or the server change` };
+  }
+
+  /** Reports a permanent failure: condition, event, no requeue. */
+  private async fail(reason: string, error: Error): Promise<NicPassResult> {
+    await this.report(undefined, { status: 'False', severity: 'Error', reason, message: error.message });
+    await this.events.record(this.machine, 'Warning', reason, error.message);
+    return { outcome: 'failed', error };
+  }
+
+  /** One Event per reason, its message listing every drift of that reason in declaration order. */
+  private async recordDrift(drift: readonly NicDrift[]): Promise<void> {
+    const byReason = new Map<string, { readonly type: 'Normal' | 'Warning'; readonly messages: string[] }>();
+    for (const d of drift) {
+      const { reason, type } = DRIFT_EVENTS[d.kind];
+      const entry = byReason.get(reason) ?? { type, messages: [] };
+      entry.messages.push(d.message);
+      byReason.set(reason, entry);
+    }
+    for (const [reason, { type, messages }] of byReason) await this.events.record(this.machine, type, reason, messages.join('; '));
+  }
+
+  private async claimAddresses(networks: MachineNetworks): Promise<Record<string, string>> {
+    const { store } = this.options;
+    const out: Record<string, string> = {};
+    for (const claimName of claimNamesOf(networks)) {
+      const claim = await store.get(RESOURCES.ipAddressClaim, this.namespace, claimName);
+      const addressName = (claim?.status as { addressRef?: { name?: string } } | undefined)?.addressRef?.name;
+      if (addressName === undefined || addressName === '') continue;
+      const address = await store.get(RESOURCES.ipAddress, this.namespace, addressName);
+      const value = (address?.spec as { address?: unknown } | undefined)?.address;
+      if (typeof value === 'string' && value !== '') out[claimName] = value;
+    }
+    return out;
+  }
+
+  private async serverNics(client: CloudClient, dc: string, serverId: string): Promise<readonly Nic[]> {
+    const server = await client.getServer(dc, serverId, { depth: 2 });
+    const items = server.entities?.nics?.items;
+    if (items !== undefined && items.every((n) => n.properties !== undefined)) return items;
+    return client.listNics(dc, serverId, { depth: 1 });
+  }
+
+  /** The primary LAN, looked up only when the primary NIC is missing and spec.networkID is unset. */
+  private async primaryLan(client: CloudClient, networks: MachineNetworks, nics: readonly Nic[]): Promise<number | undefined> {
+    if (networks.declared[0]?.lan !== undefined) return undefined;
+    if (nics.some((n) => n.properties.name === primaryNicName(networks.name))) return undefined;
+    const cluster = this.machine.metadata.labels?.[CLUSTER_NAME_LABEL];
+    if (cluster === undefined) return undefined;
+    const wanted = `lan-${this.namespace}-${cluster}`;
+    const lans = (await client.listLans(networks.datacenterID!, { depth: 1 })).filter((l) => l.properties.name === wanted);
+    return lans.length === 1 && lans[0]!.id !== undefined && /^\d+$/.test(lans[0]!.id) ? Number(lans[0]!.id) : undefined;
+  }
+
+  /** Writes nicInfo (when given) and the condition, re-reading on conflicts; skips equal writes. */
+  private async report(nicInfo: readonly NicInfo[] | undefined, spec: ConditionSpec): Promise<void> {
+    const { store, clock } = this.options;
+    const retries = this.options.conflictRetries ?? 5;
+    for (let attempt = 0; ; attempt++) {
+      const current = attempt === 0 ? this.machine : await store.get(RESOURCES.ionosCloudMachine, this.namespace, this.name);
+      if (current === undefined) return;
+      const status = (current.status ?? {}) as Record<string, unknown>;
+      const conditions = conditionsOf(current);
+      const old = conditions.find((c) => c.type === NICS_CONDITION);
+      const condition: Condition = {
+        type: NICS_CONDITION, ...spec,
+        lastTransitionTime: old !== undefined && old.status === spec.status ? old.lastTransitionTime : kubeTimestamp(clock.now()),
+      };
+      const sameCondition = old !== undefined && sameConditionAs(old, condition);
+      const oldInfo = ((status['machineNetworkInfo'] as { nicInfo?: unknown } | undefined)?.nicInfo ?? []) as NicInfo[];
+      const sameInfo = nicInfo === undefined || sameNicInfo(oldInfo, nicInfo);
+      if (sameCondition && sameInfo) {
+        this.machine = current;
+        return;
+      }
+      const next: KubeObject = {
+        ...current,
+        status: {
+          ...status,
+          ...(nicInfo !== undefined ? { machineNetworkInfo: { ...(status['machineNetworkInfo'] as object | undefined), nicInfo } } : {}),
+          // Replaced in place (or appended): the other conditions keep their order.
+          conditions: old === undefined ? [...conditions, condition] : conditions.map((c) => (c.type === NICS_CONDITION ? condition : c)),
+        },
+      };
+      try {
+        this.machine = await store.updateStatus(next);
+        return;
+      } catch (error) {
+        if (!isStoreError(error, 'Conflict') || attempt >= retries) throw error;
+      }
+    }
+  }
+
+  /** Sets (string) or removes (undefined) annotations, re-reading on conflicts; skips equal writes. */
+  private async setAnnotations(changes: Readonly<Record<string, string | undefined>>): Promise<void> {
+    const { store } = this.options;
+    const retries = this.options.conflictRetries ?? 5;
+    for (let attempt = 0; ; attempt++) {
+      const current = attempt === 0 ? this.machine : await store.get(RESOURCES.ionosCloudMachine, this.namespace, this.name);
+      if (current === undefined) return;
+      const annotations: Record<string, string> = { ...current.metadata.annotations };
+      for (const [key, value] of Object.entries(changes)) {
+        if (value === undefined) delete annotations[key];
+        else annotations[key] = value;
+      }
+      if (sameRecord(annotations, current.metadata.annotations ?? {})) {
+        this.machine = current;
+        return;
+      }
+      try {
+        this.machine = await store.update({ ...current, metadata: { ...current.metadata, annotations } });
+        return;
+      } catch (error) {
+        if (!isStoreError(error, 'Conflict') || attempt >= retries) throw error;
+      }
+    }
+  }
+}
+
+/**
+ * The condition a decision stands for. A NIC whose claim has no address yet only waits (Info),
+ * also when it is missing or holds another address: nothing can be done for it before.
+ */
+function conditionFor(decision: NicDecision, mode: NicMode): ConditionSpec {
+  if (decision.ready) return { status: 'True' };
+  const blocking = decision.drift.filter((d) => d.kind !== 'dhcp' && d.kind !== 'lan' && d.kind !== 'unexpected');
+  const message = blocking.map((d) => d.message).join('; ');
+  const waitingFor = new Set(blocking.filter((d) => d.kind === 'pending-address').map((d) => d.nic));
+  const acting = blocking.filter((d) => !waitingFor.has(d.nic) && d.kind !== 'busy');
+  if (acting.length === 0) {
+    return { status: 'False', severity: 'Info', reason: waitingFor.size > 0 ? 'WaitingForIPAddress' : 'NICBusy', message };
+  }
+  const reason = acting.some((d) => d.kind === 'unknown-lan') ? 'PrimaryLANUnknown' : mode === 'observe' ? 'NICDrift' : 'NICAttaching';
+  return { status: 'False', severity: 'Warning', reason, message };
+}
+
+function pendingRequestOf(machine: KubeObject): PendingRequest | undefined {
+  const text = machine.metadata.annotations?.[PENDING_REQUEST_ANNOTATION];
+  if (text === undefined) return undefined;
+  try {
+    const value = JSON.parse(text) as Partial<PendingRequest>;
+    if ((value.method === 'POST' || value.method === 'PATCH') && typeof value.requestPath === 'string' && value.requestPath !== '') {
+      return {
+        method: value.method, requestPath: value.requestPath, action: String(value.action ?? ''), nic: String(value.nic ?? ''),
+        description: String(value.description ?? `${value.method} request`),
+      };
+    }
+  } catch {
+    // An unreadable record is ignored: the request history and the NIC list still prevent duplicates.
+  }
+  return undefined;
+}
+
+function conditionsOf(machine: KubeObject): Condition[] {
+  const list = (machine.status as { conditions?: unknown } | undefined)?.conditions;
+  return Array.isArray(list) ? (list as Condition[]) : [];
+}
+
+function sameConditionAs(a: Condition, b: Condition): boolean {
+  return a.status === b.status && a.severity === b.severity && a.reason === b.reason && a.message === b.message;
+}
+
+/** nicInfo equality, treating an absent address list like an empty one. */
+function sameNicInfo(a: readonly NicInfo[], b: readonly NicInfo[]): boolean {
+  const norm = (list: readonly NicInfo[]) => JSON.stringify(list.map((n) => [n.ipv4Addresses ?? [], n.ipv6Addresses ?? [], n.networkID ?? 0, n.primary === true]));
+  return norm(a) === norm(b);
+}
+
+function sameRecord(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  const ka = Object.keys(a).sort(compareText);
+  const kb = Object.keys(b).sort(compareText);
+  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && a[k] === b[k]);
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+function requestIdOf(location: string): string {
+  return /\/requests\/([^/?]+)/.exec(location)?.[1] ?? location;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function defaultRecorder(options: NicAttacherOptions): EventRecorder {
+  const component = options.component ?? NIC_ATTACHER_COMPONENT;
+  return new EventRecorder({ store: options.store, clock: options.clock, component, instance: component });
+}
+
+/** Options of {@link secretCredentialsProvider}. */
+export interface SecretCredentialsProviderOptions {
+  readonly store: Store;
+  /** Builds a client from resolved credentials (the CLI passes the clock and any client options). */
+  readonly createClient: (credentials: { readonly token: string; readonly apiURL: string; readonly caBundle?: string }) => CloudClient;
+}
+
+/**
+ * A {@link CloudClientProvider} that uses the credentials CAPIC uses for a machine: the machine's
+ * Cluster (label `cluster.x-k8s.io/cluster-name`) → its `spec.infrastructureRef` IonosCloudCluster
+ * → `spec.credentialsRef.name`, a Secret in the same namespace. One client per Secret version.
+ */
+export function secretCredentialsProvider(options: SecretCredentialsProviderOptions): CloudClientProvider {
+  /** Per Secret (`namespace/name`): the client built from the version last read. */
+  const clients = new Map<string, { readonly version: string; readonly client: CloudClient }>();
+  return async (machine) => {
+    const namespace = machine.metadata.namespace ?? '';
+    const clusterName = machine.metadata.labels?.[CLUSTER_NAME_LABEL];
+    const notFound = (what: string) => credentialsError(`${what}; the NIC attacher reads the credentials Secret through Cluster → IonosCloudCluster → credentialsRef`);
+    if (clusterName === undefined) throw notFound(`IonosCloudMachine ${namespace}/${machine.metadata.name} has no ${CLUSTER_NAME_LABEL} label`);
+    const cluster = await options.store.get(RESOURCES.cluster, namespace, clusterName);
+    const infraName = ((cluster?.spec as { infrastructureRef?: { name?: string } } | undefined)?.infrastructureRef?.name) ?? clusterName;
+    const infra = await options.store.get(IONOS_CLOUD_CLUSTER, namespace, infraName);
+    const secretName = (infra?.spec as { credentialsRef?: { name?: string } } | undefined)?.credentialsRef?.name;
+    if (secretName === undefined || secretName === '') throw notFound(`IonosCloudCluster ${namespace}/${infraName} is missing or has no spec.credentialsRef.name`);
+    const secret = await options.store.get(RESOURCES.secret, namespace, secretName);
+    const key = `${namespace}/${secretName}`;
+    const version = secret?.metadata.resourceVersion ?? '';
+    const cached = clients.get(key);
+    if (cached !== undefined && secret !== undefined && cached.version === version) return cached.client;
+    const client = options.createClient(await credentialsFromSecret(options.store, namespace, secretName));
+    clients.set(key, { version, client });
+    return client;
+  };
+}
+
+/** A missing link may appear later, like a missing Secret: transient (`NotFound`). */
+function credentialsError(message: string): CloudCredentialsError {
+  return new CloudCredentialsError('NotFound', message);
+}
+
+/** Options of {@link runNicAttacher}. */
+export interface NicAttacherRunOptions extends NicAttacherOptions {
+  /**
+   * Only machines (and claims) in this namespace.
+   * @default every namespace
+   */
+  readonly namespace?: string;
+  /**
+   * Machines reconciled at the same time.
+   * @default 1
+   */
+  readonly workers?: number;
+  /**
+   * Retry delays after transient failures.
+   * @default the runtime's default: per machine 5 ms doubling up to 5 minutes
+   */
+  readonly rateLimiter?: RateLimiter;
+  /** @default silentLogger */
+  readonly log?: Logger;
+}
+
+/** A running NIC attacher. */
+export interface NicAttacher {
+  readonly controller: Controller;
+  /** Nothing to do now or later (informers watching, queue empty, no delayed key). */
+  isIdle(): boolean;
+  /** Stops the informers and the controller; waits for running passes to end. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the NIC attacher as a controller: an informer on IonosCloudMachines queues a machine when
+ * it appears or its metadata or spec change (not on status-only changes, which include its own
+ * writes), an informer on IPAddressClaims queues the owning machine when a claim's address
+ * changes, and each queued machine gets one {@link reconcileMachineNics} pass. Passes ask to be
+ * called again (a request pending, a resync); transient failures go back through the work
+ * queue's capped exponential backoff.
+ */
+export function runNicAttacher(runOptions: NicAttacherRunOptions): NicAttacher {
+  const log = runOptions.log ?? silentLogger;
+  const component = runOptions.component ?? NIC_ATTACHER_COMPONENT;
+  const options: NicAttacherRunOptions = {
+    ...runOptions,
+    events: runOptions.events ?? new EventRecorder({ store: runOptions.store, clock: runOptions.clock, component, instance: component, log }),
+  };
+  const selector = options.namespace !== undefined ? { namespace: options.namespace } : {};
+  const machines = new Informer({ store: options.store, clock: options.clock, type: RESOURCES.ionosCloudMachine, selector, log });
+  const claims = new Informer({ store: options.store, clock: options.clock, type: RESOURCES.ipAddressClaim, selector, log });
+  const controller = runController({
+    name: 'nic-attacher',
+    clock: options.clock,
+    informers: [machines, claims],
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.rateLimiter !== undefined ? { rateLimiter: options.rateLimiter } : {}),
+    log,
+    reconcile: async (key, signal) => {
+      const slash = key.indexOf('/');
+      const result = await reconcileMachineNics(options, key.slice(0, slash), key.slice(slash + 1), signal);
+      if (result.outcome !== 'skipped' && result.outcome !== 'in-sync') {
+        log({
+          level: result.outcome === 'failed' ? 'warn' : 'info', source: 'nic-attacher', message: `machine ${key}: ${result.outcome}`,
+          fields: { key, ...(result.error !== undefined ? { error: errorText(result.error) } : {}), ...(result.decision !== undefined ? { actions: result.decision.actions.length } : {}) },
+        });
+      }
+      return result.requeueAfterMs !== undefined ? { requeueAfterMs: result.requeueAfterMs } : {};
+    },
+  });
+  const enqueue = (object: KubeObject): void => controller.enqueue(cacheKey(object.metadata.namespace, object.metadata.name));
+  machines.addHandlers({
+    onAdd: enqueue,
+    onUpdate: (old, current) => {
+      // A resync hands the same object twice; status-only changes (ours and CAPIC's) are not news.
+      if (old === current || !sameJson(old.spec, current.spec) || !sameJson(old.metadata.annotations, current.metadata.annotations)
+        || !sameJson(old.metadata.labels, current.metadata.labels) || old.metadata.deletionTimestamp !== current.metadata.deletionTimestamp) {
+        enqueue(current);
+      }
+    },
+  });
+  const enqueueOwner = (claim: KubeObject): void => {
+    const owner = claim.metadata.ownerReferences?.find((r) => r.kind === RESOURCES.ionosCloudMachine.kind && r.controller === true);
+    if (owner !== undefined) controller.enqueue(cacheKey(claim.metadata.namespace, owner.name));
+  };
+  claims.addHandlers({
+    onAdd: enqueueOwner,
+    onUpdate: (old, current) => {
+      if (!sameJson((old.status as { addressRef?: unknown } | undefined)?.addressRef, (current.status as { addressRef?: unknown } | undefined)?.addressRef)) enqueueOwner(current);
+    },
+  });
+  machines.start();
+  claims.start();
+  return {
+    controller,
+    isIdle: () => controller.isIdle(),
+    stop: async () => {
+      machines.stop();
+      claims.stop();
+      await controller.stop();
+    },
+  };
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
