@@ -1,0 +1,204 @@
+/**
+ * The Jsonnet path against the YAML path for a 1,000-cluster fleet: the same fleet written as
+ * YAML (bench/fleet-generator.ts) and as Jsonnet with the `capi-ionos.libsonnet` builders (one
+ * builder call per cluster, node pool, machine and NIC), each taken through the same in-process
+ * steps as `capi-ionos synth`: load (parse or evaluate, read) → plan → constructs → render and
+ * validate every object. Files are not written, so disk speed does not blur the ratio.
+ *
+ * Before timing, both fleets are checked to read to the same FleetSpec.
+ *
+ * Run: `npx tsx bench/jsonnet.ts [clusters]` (default 1,000); `run()` returns the markdown.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+import { parse as parseYaml } from 'yaml';
+import { loadFleet } from '../src/cli/load-app.js';
+import { readJsonnetFleet } from '../src/jsonnet/evaluate.js';
+import { parseFleet } from '../src/spec/parse.js';
+import { render } from '../src/synth/render.js';
+import { generateFleet } from './fleet-generator.js';
+import { measure, table, type Timing } from './lib/measure.js';
+
+type Json = Record<string, unknown>;
+
+/** A Jsonnet literal for a JSON value (JSON is Jsonnet). */
+function lit(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+/** `name=value` for the fields of `obj` named in `keys` that are present. */
+function named(obj: Json, keys: readonly string[], rename: Readonly<Record<string, string>> = {}): string[] {
+  return keys.filter((k) => obj[k] !== undefined).map((k) => `${rename[k] ?? k}=${lit(obj[k])}`);
+}
+
+function call(fn: string, args: readonly string[]): string {
+  return `${fn}(${args.join(', ')})`;
+}
+
+/** An image through the shared locals when it is one of them. */
+function image(value: Json, images: Map<string, string>): string {
+  const key = lit(value);
+  const local = images.get(key);
+  if (local !== undefined) return local;
+  return value.id !== undefined ? call('capi.image.id', [lit(value.id)]) : lit(value);
+}
+
+function machine(m: Json, images: Map<string, string>): string {
+  const disk = (m.disk ?? {}) as Json;
+  return call('capi.machine', [
+    image(disk.image as Json, images),
+    ...named(m, ['cores', 'memoryMB', 'type', 'cpuFamily', 'availabilityZone', 'failoverIP', 'networkID']),
+    ...named(disk, ['sizeGB', 'type', 'availabilityZone'], { sizeGB: 'diskGB', type: 'diskType', availabilityZone: 'diskAvailabilityZone' }),
+  ]);
+}
+
+function nic(n: Json | undefined): string[] {
+  if (n === undefined) return [];
+  if (n.ipv4 === 'nodes' && n.ipv6 === undefined) return ['ipv4'];
+  if (n.ipv4 === 'nodes' && n.ipv6 === 'nodes-v6') return ['dualStack'];
+  return [call('capi.nic', named(n, ['ipv4', 'ipv6']))];
+}
+
+function additional(list: unknown): string[] {
+  if (list === undefined) return [];
+  const items = (list as Json[]).map((a) => call('capi.additionalNetwork', [
+    ...(a.network !== undefined ? [lit(a.network)] : []), ...named(a, ['ipv4', 'ipv6', 'ipv4Pool', 'ipv6Pool', 'dhcp']),
+  ]));
+  return [`additionalNetworks=[${items.join(', ')}]`];
+}
+
+/**
+ * The fleet file's value as Jsonnet written with the library's builders, the way a person would
+ * write it: shared images and NICs as locals, one builder call per object.
+ */
+export function toJsonnet(fleet: Json): string {
+  const images = new Map<string, string>();
+  const locals: string[] = ["local capi = import 'capi-ionos.libsonnet';"];
+  const clusters = fleet.clusters as Json[];
+  for (const c of clusters) {
+    for (const m of [(c.controlPlane as Json).machine, ...(c.nodePools as Json[]).map((p) => p.machine)] as Json[]) {
+      const value = (m.disk as Json).image as Json;
+      const key = lit(value);
+      if (images.has(key)) continue;
+      const name = `image${images.size}`;
+      images.set(key, name);
+      const sel = value.selector as Json | undefined;
+      locals.push(`local ${name} = ${value.id !== undefined ? call('capi.image.id', [lit(value.id)])
+        : call('capi.image.selector', [lit(sel!.matchLabels), ...named(sel!, ['resolutionPolicy', 'useMachineVersion'])])};`);
+    }
+  }
+  locals.push("local ipv4 = capi.nic(ipv4='nodes');", "local dualStack = capi.nic(ipv4='nodes', ipv6='nodes-v6');");
+  const networks = (fleet.networks as Json[]).map((n) => call('capi.network', [lit(n.name), lit(n.cidr), ...named(n, ['gateway', 'reserved', 'lanID', 'allocation'])]));
+  const shared = ((fleet.sharedPools ?? []) as Json[]).map((p) => call('capi.sharedPool', [lit(p.name), lit(p.network), lit(p.size)]));
+  const clusterCalls = clusters.map((c) => {
+    const cp = c.controlPlane as Json;
+    const controlPlane = call('capi.controlPlane', [
+      machine(cp.machine as Json, images), ...nic(cp.network as Json | undefined),
+      ...named(cp, ['replicas', 'port', 'maxSurge']), ...(cp.endpoint === 'auto' ? [] : [`endpoint=${lit(cp.endpoint)}`]),
+      ...additional(cp.additionalNetworks),
+    ]);
+    const pools = (c.nodePools as Json[]).map((p) => call('capi.nodePool', [
+      lit(p.name), lit(p.replicas), machine(p.machine as Json, images), ...nic(p.network as Json | undefined),
+      ...additional(p.additionalNetworks), ...named(p, ['maxSurge', 'maxUnavailable', 'healthCheck', 'labels']),
+    ]));
+    return `    ${call('capi.cluster', [
+      lit(c.name), lit(c.location), lit(c.datacenterID), lit(c.kubernetesVersion), controlPlane, `[\n      ${pools.join(',\n      ')},\n    ]`,
+      ...(c.namespace !== c.name ? [`namespace=${lit(c.namespace)}`] : []),
+      ...(c.credentialsSecret !== 'ionos-credentials' ? [`credentialsSecret=${lit(c.credentialsSecret)}`] : []),
+      ...named(c, ['sshAuthorizedKeys', 'podCidrBlocks', 'poolSizes']),
+    ])}`;
+  });
+  return [
+    '// Generated by bench/jsonnet.ts from the YAML fleet of bench/fleet-generator.ts.',
+    ...locals,
+    '',
+    `capi.fleet(${lit((fleet.metadata as Json).name)},`,
+    `  networks=[\n    ${networks.join(',\n    ')},\n  ],`,
+    `  sharedPools=[${shared.join(', ')}],`,
+    `  clusters=[\n${clusterCalls.join(',\n')},\n  ],`,
+    ')',
+    '',
+  ].join('\n');
+}
+
+/** Runs the cases in turn, `runs` rounds after one warm-up round, and times each with `measure`. */
+async function interleaved(cases: readonly (readonly [string, () => unknown])[], runs: number): Promise<Timing[]> {
+  for (const [, fn] of cases) await fn();
+  const times = cases.map(() => [] as number[]);
+  for (let round = 0; round < runs; round++) {
+    for (const [i, [label, fn]] of cases.entries()) times[i]!.push((await measure(label, fn, { runs: 1, warmup: 0 })).medianMs);
+  }
+  return cases.map(([label], i) => {
+    const sorted = [...times[i]!].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    const medianMs = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+    return { label, runs, medianMs, minMs: sorted[0]!, maxMs: sorted[sorted.length - 1]! };
+  });
+}
+
+/** Runs the comparison for `clusters` clusters and returns the markdown report. */
+export async function run(clusters = 1_000): Promise<string> {
+  const root = mkdtempSync(join(tmpdir(), 'capi-ionos-bench-jsonnet-'));
+  try {
+    const yamlText = generateFleet({ clusters });
+    const jsonnetText = toJsonnet(parseYaml(yamlText) as Json);
+    // Separate directories: each path plans from scratch (no lock), and neither sees the other's files.
+    mkdirSync(join(root, 'yaml'));
+    mkdirSync(join(root, 'jsonnet'));
+    const yamlPath = join(root, 'yaml', 'fleet.yaml');
+    const jsonnetPath = join(root, 'jsonnet', 'fleet.jsonnet');
+    writeFileSync(yamlPath, yamlText);
+    writeFileSync(jsonnetPath, jsonnetText);
+
+    const fromYaml = parseFleet(readFileSync(yamlPath, 'utf8'), 'fleet.yaml');
+    const fromJsonnet = await readJsonnetFleet(jsonnetPath);
+    if (!isDeepStrictEqual(fromYaml, fromJsonnet)) throw new Error('the YAML and Jsonnet fleets read differently; the comparison would be unfair');
+
+    const synth = async (path: string): Promise<number> => {
+      const { app } = await loadFleet(path);
+      return render(app, { env: {} }).objects.length;
+    };
+    const objects = await synth(yamlPath);
+    if ((await synth(jsonnetPath)) !== objects) throw new Error('the YAML and Jsonnet fleets render different numbers of objects');
+
+    // The two paths take turns, so that load from other processes and the heap's growth fall
+    // on both alike; each case is warmed up once first.
+    const timings = await interleaved([
+      ['YAML: parse + read fleet', () => parseFleet(readFileSync(yamlPath, 'utf8'), 'fleet.yaml')],
+      ['Jsonnet: evaluate + read fleet', () => readJsonnetFleet(jsonnetPath)],
+    ], 7);
+    timings.push(...await interleaved([
+      ['YAML: load → plan → synth (render + validate)', () => synth(yamlPath)],
+      ['Jsonnet: load → plan → synth (render + validate)', () => synth(jsonnetPath)],
+    ], 5));
+    const [yamlRead, jsonnetRead, yamlAll, jsonnetAll] = timings as [Timing, Timing, Timing, Timing];
+    const ratio = jsonnetAll.medianMs / yamlAll.medianMs;
+    const delta = jsonnetRead.medianMs - yamlRead.medianMs;
+    return [
+      '## Jsonnet fleet vs YAML fleet',
+      '',
+      `Node ${process.version}; ${clusters.toLocaleString('en-US')} clusters, ${objects.toLocaleString('en-US')} objects; `
+        + `YAML ${(yamlText.length / 1024).toFixed(0)} KiB, Jsonnet ${(jsonnetText.length / 1024).toFixed(0)} KiB (library builders). `
+        + 'In-process, no files written.',
+      '',
+      table(timings),
+      '',
+      `Whole path, Jsonnet / YAML: **${ratio.toFixed(2)}×** by median, ${(jsonnetAll.minMs / yamlAll.minMs).toFixed(2)}× by minimum (budget 1.5×). `
+        + `Reading alone: ${(jsonnetRead.medianMs / yamlRead.medianMs).toFixed(2)}× `
+        + `(${delta >= 0 ? '+' : '−'}${Math.abs(delta).toFixed(0)} ms).`,
+      '',
+    ].join('\n');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  run(process.argv[2] === undefined ? undefined : Number(process.argv[2])).then((report) => process.stdout.write(report), (error: unknown) => {
+    process.stderr.write(`${String(error instanceof Error ? error.stack : error)}\n`);
+    process.exitCode = 1;
+  });
+}
