@@ -11,6 +11,7 @@ Commands:
   plan [FLEET]       show the IP plan and its change against ipam.lock.yaml
   validate [FLEET]   everything synth and plan check, writing nothing
   reconcile          run the runtime reconciler (claim binding, NIC attachment) against a cluster
+  simulate [FLEET]   bind every machine's claims in memory through a rollout of everything
   diff [FLEET]       what a fresh synthesis changes against dist/ (or dist/ at --base REF)
   init [DIR]         scaffold a fleet repository (fleet, CI workflow, Argo CD and Flux manifests)
 
@@ -21,6 +22,11 @@ app named in ./cdk8s.yaml or ./fleet.* is used.
 
 Exit codes: 0 ok; 1 findings (invalid object, overlap, exhausted pool); 2 usage or input error.
 Options for every command: --help, --debug (show stack traces of unexpected errors).
+
+Reports (plan, validate, diff, simulate) go to stdout, and '--format json' makes them JSON;
+errors, notes and progress go to stderr as text, whatever the format. Colour is used only on a
+terminal and never when NO_COLOR is set; progress is drawn only when stderr is a terminal and CI
+is unset. More in docs/cli.md.
 `;
 
 export const SYNTH_HELP = `Usage: capi-ionos synth [FLEET] [-o DIR] [--stdout]
@@ -73,15 +79,21 @@ Examples:
   capi-ionos plan --format markdown > plan.md     # post as a PR comment
 `;
 
-export const VALIDATE_HELP = `Usage: capi-ionos validate [FLEET]
+export const VALIDATE_HELP = `Usage: capi-ionos validate [FLEET] [--format text|json]
 
 Runs every check of 'synth' and 'plan' (fleet schema, IP plan, construct props, CRD schemas and
 CEL rules) and writes nothing. Exit code 0 when everything is valid, 1 on findings, 2 on input
 errors.
 
+Options:
+      --format FORMAT    text (default: a summary, or the problems, on stderr) or json: also
+                         {"valid", "problems": [{"file", "path", "message", "layer"}],
+                         "findings"} on stdout ("findings": the plan's warnings and notes)
+
 Examples:
   capi-ionos validate fleet.yaml
   capi-ionos validate examples/basic/main.ts
+  capi-ionos validate --format json 2>/dev/null | jq '.problems[].message'
 `;
 
 /** `capi-ionos diff --help`. */
@@ -141,6 +153,30 @@ Examples:
   capi-ionos init --format ts
 `;
 
+export const SIMULATE_HELP = `Usage: capi-ionos simulate [FLEET] [--format table|json] [--round-seconds N]
+
+Runs the fleet in memory before anything is applied: creates every machine the manifests imply
+(each replica of every control plane and node pool, and the standalone machines), with the
+IPAddressClaims the IONOS provider would create for their NICs, and lets the real claim binder
+of 'capi-ionos reconcile' bind them. Then it rolls every control plane and node pool at once,
+round by round as Cluster API does (new machines up to maxSurge, then deletions down to
+maxUnavailable), and reports every NIC's address, each pool's use at its peak, and every claim
+that could not be bound at any moment.
+
+Options:
+      --format FORMAT      table (default) or json
+      --round-seconds N    simulated time between rollout rounds (default 60), which lets
+                           addresses released in one round leave their pool's
+                           addressReuseGracePeriodSeconds before later rounds
+
+Exit code 1 when a claim stays unbound at any moment (the pool is named) or a rollout cannot
+finish; 0 when every claim was bound throughout.
+
+Examples:
+  capi-ionos simulate fleet.yaml
+  capi-ionos simulate examples/basic/main.ts --format json | jq '.pools'
+`;
+
 export const RECONCILE_HELP = `Usage: capi-ionos reconcile [--kubeconfig K] [--claims] [--nics observe|attach] [options]
 
 Runs the runtime reconciler against a Cluster API management cluster until SIGTERM or SIGINT:
@@ -179,3 +215,31 @@ Examples:
   capi-ionos reconcile --kubeconfig ~/.kube/mgmt --claims
   capi-ionos reconcile --claims --nics observe --leader-elect --health-port 0 --metrics-port 0
 `;
+
+/** The Jsonnet options' help (see jsonnet-options.ts), for every command that reads a fleet. */
+export const JSONNET_HELP = `
+Jsonnet fleets (FLEET.jsonnet), as with the jsonnet command; each option may be repeated:
+  -V, --ext-str NAME[=VALUE]    std.extVar(NAME) is the string VALUE (without =VALUE: the
+                                environment variable NAME)
+      --ext-code NAME[=CODE]    std.extVar(NAME) is the value of the Jsonnet CODE
+  -A, --tla-str NAME[=VALUE]    the top-level function's argument NAME is the string VALUE
+      --tla-code NAME[=CODE]    the top-level function's argument NAME is the value of CODE
+  -J, --jpath DIR               also search DIR for imports (the last -J wins; JSONNET_PATH
+                                directories come after every -J)
+'capi-ionos.libsonnet' is always importable.
+`;
+
+/**
+ * What `capi-ionos <command> --help` prints, by command: main.ts answers from here without
+ * loading the command (whose own --help prints the same; test/cli/help.test.ts checks). A command
+ * missing here still gets its help, from its module.
+ */
+export const COMMAND_HELP: Readonly<Record<string, string>> = {
+  synth: SYNTH_HELP + JSONNET_HELP,
+  plan: PLAN_HELP + JSONNET_HELP,
+  validate: VALIDATE_HELP + JSONNET_HELP,
+  reconcile: RECONCILE_HELP,
+  simulate: SIMULATE_HELP + JSONNET_HELP,
+  diff: DIFF_HELP + JSONNET_HELP,
+  init: INIT_HELP,
+};

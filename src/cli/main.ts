@@ -12,6 +12,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   plan: async () => (await import('./commands/plan.js')).planCommand,
   validate: async () => (await import('./commands/validate.js')).validate,
   reconcile: async () => (await import('./commands/reconcile.js')).reconcile,
+  simulate: async () => (await import('./commands/simulate.js')).simulateCommand,
   diff: async () => (await import('./commands/diff.js')).diffCommand,
   init: async () => (await import('./commands/init.js')).init,
 };

@@ -1,7 +1,8 @@
 /**
  * The runtime reconciler: the store contract and its in-memory implementation, clocks, a small
  * controller runtime (informers, work queue, controllers, leader election, events) and the claim
- * binder. `capi-ionos simulate` and `capi-ionos reconcile` are built from these.
+ * binder, and the in-memory simulation of a fleet's machines. `capi-ionos simulate` and
+ * `capi-ionos reconcile` are built from these.
  *
  *   const clock = new ManualClock();
  *   const store = new MemoryStore({ clock });
@@ -56,3 +57,15 @@ export {
   type ClaimBinderStats,
   type LeaseOptions,
 } from './claims/binder.js';
+export {
+  simulate,
+  naturalCompare,
+  poolLabel,
+  type NicAddress,
+  type PoolName,
+  type PoolUse,
+  type SimulationOptions,
+  type SimulationResult,
+  type UnboundClaim,
+} from './simulate/simulate.js';
+export { machineGroups, scaledValue, type GroupKind, type MachineGroup, type ManifestProblem } from './simulate/fleet-machines.js';
