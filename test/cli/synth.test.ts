@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +26,12 @@ describe('capi-ionos synth (golden)', () => {
     expect(result.code).toBe(0);
     expect(readTree(out)).toEqual(readTree(join(ROOT, 'examples', example, 'dist')));
   });
+
+  it('is what `cdk8s synth` writes through cdk8s.yaml too', () => {
+    const out = join(work, 'cdk8s-cli');
+    execFileSync(join(ROOT, 'node_modules/.bin/cdk8s'), ['synth', '--output', out], { cwd: ROOT, stdio: 'pipe', timeout: 120_000 });
+    expect(readTree(out)).toEqual(readTree(join(ROOT, 'examples/basic/dist')));
+  }, 120_000);
 
   it('prints exactly the dist/ objects as one stream with --stdout', async () => {
     const result = await run(['synth', 'examples/basic/main.ts', '--stdout'], { cwd: ROOT });
