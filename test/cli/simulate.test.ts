@@ -101,6 +101,16 @@ app.synth();
     rmSync(ws.dir, { recursive: true, force: true });
   });
 
+  it('simulates a cdk8s app (the commands of docs/simulate.md)', async () => {
+    const result = await run(['simulate', 'examples/basic/main.ts', '--format', 'json'], { cwd: ROOT });
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as SimulationResult;
+    // Three control-plane machines without pool references, five workers with two NICs each.
+    expect(report.machines).toBe(8);
+    expect(report.nics.map((n) => n.claim).slice(0, 2)).toEqual(['nic-prod-a-workers-0-ipv4', 'nic-prod-a-workers-0-3-ipv4']);
+    expect(report.pools.map((p) => [p.pool.name, p.steady, p.peak])).toEqual([['additional-node-ips', 5, 6], ['primary-node-ips', 5, 6]]);
+  });
+
   it('rejects a bad --format or --round-seconds as a usage error', async () => {
     expect((await run(['simulate', 'examples/fleet/fleet.yaml', '--format', 'xml'], { cwd: ROOT })).code).toBe(2);
     const bad = await run(['simulate', 'examples/fleet/fleet.yaml', '--round-seconds', 'soon'], { cwd: ROOT });

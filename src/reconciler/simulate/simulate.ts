@@ -170,6 +170,7 @@ export async function simulate(objects: readonly KubeObject[], options: Simulati
     }
     await world.observe('initial');
     const nics = await world.addresses();
+    const machines = world.machineCount;
     world.markSteady();
 
     const stuck: string[] = [];
@@ -205,7 +206,7 @@ export async function simulate(objects: readonly KubeObject[], options: Simulati
     for (const r of active) stuck.push(`${r.group.kind} ${r.group.namespace}/${r.group.name}: not rolled out after ${round} rounds`);
     return {
       problems: [],
-      machines: nics.reduce((set, n) => set.add(`${n.namespace}/${n.machine}`), new Set<string>()).size,
+      machines,
       rounds: round,
       simulatedSeconds: Math.round((clock.now() - start) / 1000),
       nics,
@@ -285,6 +286,11 @@ class World {
     }
     await this.store.delete(RESOURCES.ionosCloudMachine, machine.group.namespace, machine.name);
     this.machines.delete(`${machine.group.namespace}/${machine.name}`);
+  }
+
+  /** How many machines there are now. */
+  public get machineCount(): number {
+    return this.machines.size;
   }
 
   /** Whether every claim of the machine is bound (as of the last observation). */
