@@ -86,9 +86,9 @@ CEL rules) and writes nothing. Exit code 0 when everything is valid, 1 on findin
 errors.
 
 Options:
-      --format FORMAT    text (default: a summary, or the problems, on stderr) or json: also
-                         {"valid", "problems": [{"file", "path", "message", "layer"}],
-                         "findings"} on stdout ("findings": the plan's warnings and notes)
+      --format FORMAT    text (default) or json: also print {"valid", "problems": [{"file",
+                         "path", "message", "layer"}], "findings"} on stdout; the summary and
+                         errors stay on stderr ("findings": the plan's warnings and notes)
 
 Examples:
   capi-ionos validate fleet.yaml

@@ -20,18 +20,8 @@ export const JSONNET_OPTIONS = {
   jpath: { type: 'string', short: 'J', multiple: true },
 } as const;
 
-/** The options' help, for a command's `--help` text. */
-export const JSONNET_HELP = `
-Jsonnet fleets (FLEET.jsonnet), as with the jsonnet command; each option may be repeated:
-  -V, --ext-str NAME[=VALUE]    std.extVar(NAME) is the string VALUE (without =VALUE: the
-                                environment variable NAME)
-      --ext-code NAME[=CODE]    std.extVar(NAME) is the value of the Jsonnet CODE
-  -A, --tla-str NAME[=VALUE]    the top-level function's argument NAME is the string VALUE
-      --tla-code NAME[=CODE]    the top-level function's argument NAME is the value of CODE
-  -J, --jpath DIR               also search DIR for imports (the last -J wins; JSONNET_PATH
-                                directories come after every -J)
-'capi-ionos.libsonnet' is always importable.
-`;
+/** The options' help, for a command's `--help` text (it lives with the other help texts). */
+export { JSONNET_HELP } from './help.js';
 
 type Kind = 'ext-str' | 'ext-code' | 'tla-str' | 'tla-code';
 

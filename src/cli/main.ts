@@ -1,9 +1,10 @@
 /**
  * The `capi-ionos` command: argument dispatch and error reporting. Commands are loaded only when
- * run, so `--help` costs no more than starting Node.
+ * run, and `--help` (of the CLI or of a command) is answered from help.ts alone, so asking for
+ * help costs no more than starting Node.
  */
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Io } from './io.js';
-import { MAIN_HELP } from './help.js';
+import { COMMAND_HELP, MAIN_HELP } from './help.js';
 
 type Command = (args: readonly string[], io: Io) => Promise<number>;
 
@@ -49,11 +50,33 @@ export function reportError(error: unknown, io: Io, debug: boolean): number {
   return EXIT_USAGE;
 }
 
+/**
+ * Whether a command's arguments ask for its help: `--help` or `-h` anywhere before `--` (as the
+ * commands' own parsing reads them, but also next to options that parsing would reject).
+ */
+function asksForHelp(args: readonly string[]): boolean {
+  for (const arg of args) {
+    if (arg === '--') return false;
+    if (arg === '--help' || arg === '-h') return true;
+  }
+  return false;
+}
+
+/** A command's help text, if help.ts has it. */
+function helpOf(command: string): string | undefined {
+  return Object.hasOwn(COMMAND_HELP, command) ? COMMAND_HELP[command] : undefined;
+}
+
 /** Runs the command line `argv` (without node and script) and returns the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const debug = argv.includes('--debug');
   const args = argv.filter((a) => a !== '--debug');
   const name = args[0];
+  const topic = args[1] === undefined ? undefined : helpOf(args[1]);
+  if (name === 'help' && topic !== undefined) {
+    io.stdout.write(topic);
+    return EXIT_OK;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(MAIN_HELP);
     return name === undefined ? EXIT_USAGE : EXIT_OK;
@@ -63,10 +86,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.stdout.write(`${(createRequire(import.meta.url)('../../../package.json') as { version: string }).version}\n`);
     return EXIT_OK;
   }
-  const load = COMMANDS[name];
+  // Own properties only: 'constructor' or 'toString' is not a command.
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (load === undefined) {
     io.stderr.write(`error: unknown command ${JSON.stringify(name)}; run 'capi-ionos --help' for the list\n`);
     return EXIT_USAGE;
+  }
+  const help = helpOf(name);
+  if (help !== undefined && asksForHelp(args.slice(1))) {
+    io.stdout.write(help);
+    return EXIT_OK;
   }
   try {
     const command = await load();

@@ -3,6 +3,7 @@
  */
 import type { Finding, PlannedEndpoint, PlannedPool, PlanResult } from '../ipam/planner.js';
 import type { NetworkSpec } from '../spec/fleet.js';
+import { PLAIN, type Style } from './io.js';
 
 /** What a report is made of. */
 export interface PlanReportInput {
@@ -64,23 +65,38 @@ function byNetwork(input: PlanReportInput) {
   })).filter((g) => g.pools.length + g.endpoints.length > 0);
 }
 
-function findingLine(f: Finding): string {
-  return `${f.severity} [${f.code}] ${f.path}: ${f.message}`;
+function findingLine(f: Finding, style: Style = PLAIN): string {
+  const severity = f.severity === 'error' ? style.red(f.severity) : f.severity === 'warning' ? style.yellow(f.severity) : f.severity;
+  return `${severity} [${f.code}] ${f.path}: ${f.message}`;
 }
 
-/** The terminal table: one block per network, then the findings. */
-export function tableReport(input: PlanReportInput): string {
+/** The change column in colour: added green, grown yellow, renumbered red. */
+function changeCell(change: string, style: Style): string {
+  if (change === 'added') return style.green(change);
+  if (change === 'grown') return style.yellow(change);
+  if (change === 'renumbered') return style.red(change);
+  return change;
+}
+
+/**
+ * The terminal table: one block per network, then the findings. With a `style` (see
+ * `styleFor` in io.ts), changes and finding severities are coloured.
+ */
+export function tableReport(input: PlanReportInput, style: Style = PLAIN): string {
   const out: string[] = [];
   for (const { network, pools, endpoints } of byNetwork(input)) {
     out.push(`network ${network.name} (${network.cidr}${network.gateway ? `, gateway ${network.gateway}` : ''}${network.lanID ? `, LAN ${network.lanID}` : ''})`);
     const rows = [HEADERS, ...rowsFor(pools, endpoints).map((r) => r.cells)];
     const widths = HEADERS.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-    for (const r of rows) out.push(`  ${r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')}`.trimEnd());
+    // The change column is the last, so colouring it moves no other column.
+    for (const [k, r] of rows.entries()) {
+      out.push(`  ${r.map((c, i) => (i === r.length - 1 ? (k === 0 ? c : changeCell(c, style)) : c.padEnd(widths[i]!))).join('  ')}`.trimEnd());
+    }
     out.push('');
   }
   const findings = input.result.findings;
   out.push(findings.length === 0 ? 'no findings' : `findings (${findings.length}):`);
-  for (const f of findings) out.push(`  ${findingLine(f)}`);
+  for (const f of findings) out.push(`  ${findingLine(f, style)}`);
   out.push(input.lockChanged ? 'the lock file changes: run with --write and commit ipam.lock.yaml' : 'the lock file is up to date');
   return `${out.join('\n')}\n`;
 }

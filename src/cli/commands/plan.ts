@@ -4,7 +4,7 @@ import { parse } from '../args.js';
 import { planFleet } from '../fleet-plan.js';
 import { fleetFormat, resolveFleetPath } from '../fleet-path.js';
 import { PLAN_HELP } from '../help.js';
-import { EXIT_FINDINGS, EXIT_OK, UsageError, type Io } from '../io.js';
+import { EXIT_FINDINGS, EXIT_OK, styleFor, UsageError, type Io } from '../io.js';
 import { JSONNET_HELP, JSONNET_OPTIONS, jsonnetOptions } from '../jsonnet-options.js';
 import { jsonReport, markdownReport, tableReport } from '../plan-report.js';
 
@@ -32,7 +32,8 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
   const planned = await planFleet(fleet, { prune: values.prune === true, allowRenumber: values['allow-renumber'] === true, jsonnet: jsonnetOptions(values, io, fleet) });
   const failed = planned.result.findings.some((f) => f.severity === 'error');
   const lockChanged = planned.lockAfter !== planned.lockBefore;
-  io.stdout.write(FORMATS[format as keyof typeof FORMATS]({ result: planned.result, networks: planned.fleet.networks, lockChanged }));
+  const report = { result: planned.result, networks: planned.fleet.networks, lockChanged };
+  io.stdout.write(format === 'table' ? tableReport(report, styleFor(io, io.stdout)) : FORMATS[format as keyof typeof FORMATS](report));
   if (values.write && lockChanged) {
     if (failed) {
       io.stderr.write('the plan has errors; the lock file was not written\n');
