@@ -5,7 +5,7 @@ import { parseAddressKey } from '../../src/ipam/pool-entries.js';
 import { contains } from '../../src/ipam/ranges.js';
 import { poolSpecOf } from '../../src/reconciler/claims/api.js';
 import { machineGroups, scaledValue } from '../../src/reconciler/simulate/fleet-machines.js';
-import { machinesToCreate, machinesToDelete, rolledOut } from '../../src/reconciler/simulate/rollout.js';
+import { machinesToCreate, machinesToDelete, rolledOut, roundsToRollOut } from '../../src/reconciler/simulate/rollout.js';
 import { naturalCompare, simulate } from '../../src/reconciler/simulate/simulate.js';
 import type { KubeObject } from '../../src/reconciler/store.js';
 
@@ -170,5 +170,14 @@ describe('rollout arithmetic (property)', () => {
   it('stops deleting when new machines are not ready', () => {
     expect(machinesToDelete({ replicas: 3, maxSurge: 1, maxUnavailable: 0 }, { old: 3, fresh: 1, freshReady: 0 })).toBe(0);
     expect(machinesToCreate({ replicas: 3, maxSurge: 1, maxUnavailable: 0 }, { old: 3, fresh: 1, freshReady: 0 })).toBe(0);
+  });
+});
+
+describe('roundsToRollOut', () => {
+  it('counts the rounds of a rollout where every new machine is ready at once', () => {
+    expect(roundsToRollOut({ replicas: 5, maxSurge: 1, maxUnavailable: 0 })).toBe(5);
+    expect(roundsToRollOut({ replicas: 4, maxSurge: 2, maxUnavailable: 0 })).toBe(2);
+    expect(roundsToRollOut({ replicas: 3, maxSurge: 0, maxUnavailable: 1 })).toBe(4);
+    expect(roundsToRollOut({ replicas: 0, maxSurge: 1, maxUnavailable: 0 })).toBe(0);
   });
 });

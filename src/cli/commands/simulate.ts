@@ -7,6 +7,7 @@ import { SIMULATE_HELP } from '../help.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Io } from '../io.js';
 import { JSONNET_HELP, JSONNET_OPTIONS, jsonnetOptions } from '../jsonnet-options.js';
 import { loadFleet } from '../load-app.js';
+import { Progress } from '../progress.js';
 import { simulationFindings, simulationJson, simulationPassed, simulationTable } from '../simulate-report.js';
 
 const FORMATS = { table: simulationTable, json: simulationJson } as const;
@@ -31,7 +32,14 @@ export async function simulateCommand(args: readonly string[], io: Io): Promise<
   const fleet = resolveFleetPath(positionals[0], io.cwd);
   const { app } = await loadFleet(fleet, { jsonnet: jsonnetOptions(values, io, fleet) });
   const objects = render(app, { env: io.env }).objects.map((o) => o.object as unknown as KubeObject);
-  const result = await simulate(objects, { roundMs: roundSeconds * 1000 });
+  const progress = Progress.for(io, 'simulating', 'rollout rounds');
+  let result;
+  try {
+    // Round 0 is the initial binding of every machine's claims, often the longest part.
+    result = await simulate(objects, { roundMs: roundSeconds * 1000, onMoment: (_, round, rounds) => progress.update(round + 1, rounds + 1) });
+  } finally {
+    progress.end();
+  }
   io.stdout.write(FORMATS[format as keyof typeof FORMATS](result));
   if (simulationPassed(result)) {
     io.stderr.write(`simulated ${result.machines} machines and a rollout of ${result.rounds} rounds: every claim was bound\n`);

@@ -31,3 +31,16 @@ export function machinesToDelete(group: Limits, counts: RolloutCounts): number {
 export function rolledOut(group: Limits, counts: RolloutCounts): boolean {
   return counts.old === 0 && counts.fresh === group.replicas;
 }
+
+/** Rounds a rollout takes when every new machine is ready at once (the most a group can need). */
+export function roundsToRollOut(group: Limits): number {
+  let counts: RolloutCounts = { old: group.replicas, fresh: 0, freshReady: 0 };
+  let rounds = 0;
+  while (!rolledOut(group, counts)) {
+    rounds++;
+    const fresh = counts.fresh + machinesToCreate(group, counts);
+    const ready = { ...counts, fresh, freshReady: fresh };
+    counts = { old: counts.old - machinesToDelete(group, ready), fresh, freshReady: fresh };
+  }
+  return rounds;
+}

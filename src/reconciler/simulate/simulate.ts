@@ -15,7 +15,7 @@ import { runClaimBinder, untilSettled, type ClaimBinder } from '../claims/binder
 import { machineNetworks } from '../nics/decide.js';
 import { RESOURCES, type KubeObject } from '../store.js';
 import { machineGroups, type MachineGroup, type ManifestProblem } from './fleet-machines.js';
-import { machinesToCreate, machinesToDelete, rolledOut } from './rollout.js';
+import { machinesToCreate, machinesToDelete, rolledOut, roundsToRollOut } from './rollout.js';
 
 /** The finalizer the IONOS provider puts on the claims it creates (capic-facts §3.3). */
 const PROVIDER_CLAIM_FINALIZER = 'ionoscloudmachine.infrastructure.cluster.x-k8s.io';
@@ -99,7 +99,10 @@ export interface SimulationOptions {
    * @default 60_000
    */
   readonly roundMs?: number;
-  /** Called after each moment (for progress reports). */
+  /**
+   * Called after each moment (for progress reports): the initial binding is round 0; `rounds` is
+   * how many rounds the rollout takes when no claim is left unbound.
+   */
   readonly onMoment?: (moment: string, round: number, rounds: number) => void;
 }
 
@@ -168,7 +171,9 @@ export async function simulate(objects: readonly KubeObject[], options: Simulati
       for (let i = 0; i < group.replicas; i++) rollout.old.push(await world.createMachine(group, `${group.name}-${rollout.next++}`));
       if (group.replicas > 0) rollouts.push(rollout);
     }
+    const plannedRounds = Math.max(0, ...rollouts.map((r) => roundsToRollOut(r.group)));
     await world.observe('initial');
+    options.onMoment?.('initial', 0, plannedRounds);
     const nics = await world.addresses();
     const machines = world.machineCount;
     world.markSteady();
@@ -194,7 +199,7 @@ export async function simulate(objects: readonly KubeObject[], options: Simulati
         if (remove > 0) progressed.add(r);
       }
       await world.observe(moment);
-      options.onMoment?.(moment, round, maxRounds);
+      options.onMoment?.(moment, round, plannedRounds);
       for (const r of active) {
         if (!progressed.has(r) && !rolledOut(r.group, { old: r.old.length, fresh: r.fresh.length, freshReady: 0 })) {
           stuck.push(`${r.group.kind} ${r.group.namespace}/${r.group.name}: stopped in ${moment} with ${r.old.length} old and ${r.fresh.length} new machines, as new machines are not ready (unbound claims)`);
