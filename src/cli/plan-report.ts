@@ -3,6 +3,7 @@
  */
 import type { Finding, PlannedEndpoint, PlannedPool, PlanResult } from '../ipam/planner.js';
 import type { NetworkSpec } from '../spec/fleet.js';
+import { formatTable } from './table.js';
 import { PLAIN, type Style } from './io.js';
 
 /** What a report is made of. */
@@ -86,12 +87,9 @@ export function tableReport(input: PlanReportInput, style: Style = PLAIN): strin
   const out: string[] = [];
   for (const { network, pools, endpoints } of byNetwork(input)) {
     out.push(`network ${network.name} (${network.cidr}${network.gateway ? `, gateway ${network.gateway}` : ''}${network.lanID ? `, LAN ${network.lanID}` : ''})`);
-    const rows = [HEADERS, ...rowsFor(pools, endpoints).map((r) => r.cells)];
-    const widths = HEADERS.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
     // The change column is the last, so colouring it moves no other column.
-    for (const [k, r] of rows.entries()) {
-      out.push(`  ${r.map((c, i) => (i === r.length - 1 ? (k === 0 ? c : changeCell(c, style)) : c.padEnd(widths[i]!))).join('  ')}`.trimEnd());
-    }
+    const rows = rowsFor(pools, endpoints).map((r) => [...r.cells.slice(0, -1), changeCell(r.cells.at(-1)!, style)]);
+    out.push(...formatTable([HEADERS, ...rows]));
     out.push('');
   }
   const findings = input.result.findings;
