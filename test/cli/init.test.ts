@@ -36,10 +36,11 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /**
- * The runner's environment. npm as this machine allows it: offline (from the cache), without the
- * linked package's `prepare` (a rebuild of lib/ while other test files read it), and with npm's
- * default of writing `resolved` into package-lock.json (this machine's ~/.npmrc turns it off,
- * and `npm ci` offline needs it).
+ * The runner's environment. npm from the cache first and the registry for what the cache lacks
+ * (a fresh CI machine's cache holds only what `npm ci` fetched), without the linked package's
+ * `prepare` (a rebuild of lib/ while other test files read it), and with npm's default of
+ * writing `resolved` into package-lock.json (this machine's ~/.npmrc turns it off, and `npm ci`
+ * from the cache needs it).
  */
 function runnerEnv(): NodeJS.ProcessEnv {
   // Not what the test runner inherited from `npm test` / `npx vitest` (npm_package_*, VITEST...):
@@ -47,7 +48,7 @@ function runnerEnv(): NodeJS.ProcessEnv {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(npm_|VITEST|NODE_ENV$)/.test(k)));
   return {
     ...inherited,
-    npm_config_offline: 'true', npm_config_ignore_scripts: 'true', npm_config_omit_lockfile_registry_resolved: 'false',
+    npm_config_prefer_offline: 'true', npm_config_ignore_scripts: 'true', npm_config_omit_lockfile_registry_resolved: 'false',
     npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false',
     GIT_AUTHOR_NAME: 'ci', GIT_AUTHOR_EMAIL: 'ci@example.org', GIT_COMMITTER_NAME: 'ci', GIT_COMMITTER_EMAIL: 'ci@example.org',
     GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null',

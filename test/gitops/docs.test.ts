@@ -6,7 +6,7 @@
  *
  * What differs from a reader's machine, and nothing else:
  * - `capi-ionos init` gets `--package file:<this checkout>`: the package comes from here, not
- *   from the npm registry, and npm runs offline;
+ *   from the npm registry, and npm prefers its cache;
  * - a local in-memory OCI registry stands in for ghcr.io;
  * - `kubectl` talks to a real kube-apiserver (test/k8s/) with Argo CD's and Flux's CRDs and their
  *   namespaces, but no controllers.
@@ -132,7 +132,7 @@ beforeAll(async () => {
     ...inherited,
     PATH: [...path, process.env.PATH].join(':'),
     TMPDIR: join(sandbox, 'tmp'),
-    npm_config_offline: 'true', npm_config_ignore_scripts: 'true', npm_config_omit_lockfile_registry_resolved: 'false',
+    npm_config_prefer_offline: 'true', npm_config_ignore_scripts: 'true', npm_config_omit_lockfile_registry_resolved: 'false',
     npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false',
     GIT_AUTHOR_NAME: 'docs', GIT_AUTHOR_EMAIL: 'docs@example.org', GIT_COMMITTER_NAME: 'docs', GIT_COMMITTER_EMAIL: 'docs@example.org',
     GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null',
