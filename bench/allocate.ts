@@ -1,16 +1,24 @@
 /**
  * Allocator benchmark: what the next address costs in a pool with 10,000 addresses in use
  * (incremental PoolAllocator vs the stateless call vs a naive "rebuild the used set each time"),
- * and binding 100,000 claims over 1,000 pools with PoolAllocator.
+ * binding 100,000 claims over 1,000 pools with PoolAllocator, and the real thing: 100,000
+ * IPAddressClaims over 1,000 InClusterIPPools bound by the claim binder over the in-memory store,
+ * checked afterwards (every claim bound, no address twice in a pool).
  *
  *   npx tsx bench/allocate.ts
  */
+import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { nextFreeAddress, PoolAllocator } from '../src/ipam/allocator.js';
 import { formatIp, parseCidr, parseIp } from '../src/ipam/ip.js';
 import { parseAddressKey } from '../src/ipam/pool-entries.js';
 import type { PoolSpec } from '../src/ipam/pool-spec.js';
-import { measure, table, type Timing } from './lib/measure.js';
+import { CLUSTER_NAME_LABEL, IPAM_GROUP, PROTECT_ADDRESS_FINALIZER, RELEASE_ADDRESS_FINALIZER } from '../src/reconciler/claims/api.js';
+import { runClaimBinder, untilSettled, type ClaimBinderStats } from '../src/reconciler/claims/binder.js';
+import { ManualClock } from '../src/reconciler/clock.js';
+import { MemoryStore, type StoreCalls } from '../src/reconciler/memory-store.js';
+import { RESOURCES, type KubeObject } from '../src/reconciler/store.js';
+import { measure, table, timingOf, type Timing } from './lib/measure.js';
 
 const USED = 10_000;
 const BIG_POOL: PoolSpec = { addresses: ['10.0.0.0/16'], prefix: 16, gateway: '10.0.0.1' };
@@ -50,6 +58,11 @@ function naiveNextFree(spec: PoolSpec, inUse: readonly string[]): string | null 
 /** 12345 → "12,345" (no locale involved). */
 function thousands(value: number): string {
   return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** 1 → "1 pool", 1000 → "1,000 pools". */
+function count(value: number, noun: string): string {
+  return `${thousands(value)} ${noun}${value === 1 ? '' : 's'}`;
 }
 
 function perCall(timing: Timing, calls: number): string {
@@ -123,10 +136,157 @@ async function manyPools(): Promise<string> {
   return table([timing], { header: 'claims/s', values: [thousands(Math.round(perSecond))] });
 }
 
+/** One pool of the binder runs: its name, spec, Cluster and how many claims it gets. */
+interface BenchPool {
+  readonly name: string;
+  readonly cluster: string;
+  readonly spec: PoolSpec;
+  readonly claims: number;
+}
+
+/** What a binder run measured and counted. */
+interface BinderRun {
+  readonly populateMs: number;
+  readonly bindMs: number;
+  readonly claims: number;
+  readonly stats: ClaimBinderStats;
+  readonly calls: StoreCalls;
+}
+
+const NAMESPACE = 'fleet';
+
+/**
+ * Creates the pools, one Cluster per pool and the claims (round-robin over the pools, as
+ * machines of many clusters come up together) in a fresh in-memory store, then starts one
+ * claim binder (no leader election) and lets it run on the manual clock until it is settled.
+ * The binder finds every claim in its first list. Afterwards checks, from the store, that every
+ * claim is bound, that no address is held twice in a pool, that each pool handed out exactly
+ * its lowest addresses and that each pool's status counts them; throws otherwise.
+ */
+async function bindWithBinder(pools: readonly BenchPool[]): Promise<BinderRun> {
+  const clock = new ManualClock();
+  const store = new MemoryStore({ clock });
+  const started = performance.now();
+  for (const pool of pools) {
+    await store.create({ apiVersion: RESOURCES.cluster.apiVersion, kind: RESOURCES.cluster.kind, metadata: { name: pool.cluster, namespace: NAMESPACE }, spec: {} });
+    await store.create({
+      apiVersion: RESOURCES.inClusterIPPool.apiVersion,
+      kind: RESOURCES.inClusterIPPool.kind,
+      metadata: { name: pool.name, namespace: NAMESPACE },
+      spec: { addresses: [...pool.spec.addresses], prefix: pool.spec.prefix, gateway: pool.spec.gateway },
+    });
+  }
+  const most = Math.max(...pools.map((p) => p.claims));
+  let claims = 0;
+  for (let round = 0; round < most; round++) {
+    for (const pool of pools) {
+      if (round >= pool.claims) continue;
+      await store.create({
+        apiVersion: RESOURCES.ipAddressClaim.apiVersion,
+        kind: RESOURCES.ipAddressClaim.kind,
+        metadata: { name: `${pool.name}-${String(round).padStart(5, '0')}`, namespace: NAMESPACE, labels: { [CLUSTER_NAME_LABEL]: pool.cluster } },
+        spec: { poolRef: { apiGroup: IPAM_GROUP, kind: RESOURCES.inClusterIPPool.kind, name: pool.name } },
+      });
+      claims++;
+    }
+  }
+  const bindStart = performance.now();
+  const binder = runClaimBinder({ store, clock, leaderElection: false });
+  const settled = await untilSettled(clock, [binder]);
+  const bindMs = performance.now() - bindStart;
+  const stats = binder.stats;
+  await binder.stop();
+  if (!settled) throw new Error(`the binder did not settle (${JSON.stringify(stats)})`);
+  verifyBindings(store, pools, claims);
+  return { populateMs: bindStart - started, bindMs, claims, stats, calls: store.calls };
+}
+
+/** The checks of `bindWithBinder`; throws with the first few problems. */
+function verifyBindings(store: MemoryStore, pools: readonly BenchPool[], claimCount: number): void {
+  const problems: string[] = [];
+  const problem = (text: string): void => {
+    if (problems.length < 10) problems.push(text);
+  };
+  const addresses = new Map<string, KubeObject>(store.dump(RESOURCES.ipAddress).map((a) => [a.metadata.name, a]));
+  const claims = store.dump(RESOURCES.ipAddressClaim);
+  if (claims.length !== claimCount) problem(`${claims.length} claims in the store, ${claimCount} created`);
+  if (addresses.size !== claimCount) problem(`${addresses.size} IPAddresses for ${claimCount} claims`);
+  /** pool name → address → claim holding it. */
+  const held = new Map<string, Map<string, string>>(pools.map((p) => [p.name, new Map()]));
+  for (const claim of claims) {
+    const name = claim.metadata.name;
+    const poolName = (claim.spec as { poolRef: { name: string } }).poolRef.name;
+    const ref = (claim.status as { addressRef?: { name?: string } } | undefined)?.addressRef?.name;
+    const address = ref === undefined ? undefined : addresses.get(ref);
+    if (address === undefined) {
+      problem(`claim ${name} is not bound (status.addressRef: ${JSON.stringify(ref ?? null)})`);
+      continue;
+    }
+    if (!(claim.metadata.finalizers ?? []).includes(RELEASE_ADDRESS_FINALIZER)) problem(`claim ${name} lacks its finalizer`);
+    if (!(address.metadata.finalizers ?? []).includes(PROTECT_ADDRESS_FINALIZER)) problem(`IPAddress ${ref} is not committed`);
+    const spec = address.spec as { address: string; poolRef: { name: string }; claimRef: { name: string } };
+    if (spec.poolRef.name !== poolName || spec.claimRef.name !== name) problem(`IPAddress ${ref} names pool ${spec.poolRef.name} and claim ${spec.claimRef.name}, for claim ${name} of pool ${poolName}`);
+    const inPool = held.get(spec.poolRef.name);
+    const other = inPool?.get(spec.address);
+    if (other !== undefined) problem(`${spec.address} of pool ${spec.poolRef.name} is held by claims ${other} and ${name}`);
+    inPool?.set(spec.address, name);
+  }
+  const poolObjects = new Map(store.dump(RESOURCES.inClusterIPPool).map((p) => [p.metadata.name, p]));
+  for (const pool of pools) {
+    // Claims of one pool are bound one after another, each to the lowest free address: together
+    // they hold exactly the pool's lowest addresses.
+    const expected = PoolAllocator.fromSpec(pool.spec);
+    const lowest = new Set(Array.from({ length: pool.claims }, () => expected.allocateNext()));
+    const got = held.get(pool.name)!;
+    if (got.size !== lowest.size || [...got.keys()].some((a) => !lowest.has(a))) problem(`pool ${pool.name} handed out other addresses than its lowest ${lowest.size}`);
+    const status = (poolObjects.get(pool.name)?.status as { ipAddresses?: { used?: unknown } } | undefined)?.ipAddresses;
+    if (status?.used !== pool.claims) problem(`pool ${pool.name} shows ${JSON.stringify(status ?? null)}, expected used ${pool.claims}`);
+  }
+  if (problems.length > 0) throw new Error(`the binder's result is wrong:\n  ${problems.join('\n  ')}`);
+}
+
+/**
+ * (c) The real thing: 100,000 IPAddressClaims over 1,000 InClusterIPPools (/24s, 100 claims
+ * each) bound by `runClaimBinder` over a MemoryStore on a ManualClock; and, to show that a
+ * claim's cost does not grow with the addresses in use, 10,000 claims in one /16 pool.
+ * One run each (the big one takes about a minute); the store is filled before the binder starts.
+ */
+async function realBinder(): Promise<{ table: string; notes: string[] }> {
+  const many: BenchPool[] = Array.from({ length: 1_000 }, (_, i) => {
+    const net = `10.${i >> 8}.${i & 255}`;
+    const name = `pool-${String(i).padStart(4, '0')}`;
+    return { name, cluster: `cluster-${String(i).padStart(4, '0')}`, spec: { addresses: [`${net}.0/24`], prefix: 24, gateway: `${net}.1` }, claims: 100 };
+  });
+  const one: BenchPool[] = [{ name: 'big', cluster: 'cluster-big', spec: BIG_POOL, claims: USED }];
+
+  const timings: Timing[] = [];
+  const rates: string[] = [];
+  const notes: string[] = [];
+  for (const [label, pools] of [
+    [`${thousands(100_000)} claims over ${thousands(1_000)} pools (/24, 100 each)`, many],
+    [`${thousands(USED)} claims in one /16 pool`, one],
+  ] as const) {
+    const result = await bindWithBinder(pools);
+    const poolCount = pools.length;
+    timings.push(timingOf(`store filled: ${count(poolCount, 'pool')}, ${count(poolCount, 'Cluster')}, ${count(result.claims, 'claim')}`, [result.populateMs]));
+    rates.push('');
+    timings.push(timingOf(`bind ${label}: runClaimBinder until untilSettled`, [result.bindMs]));
+    rates.push(thousands(Math.round((result.claims / result.bindMs) * 1000)));
+    const { stats, calls } = result;
+    notes.push(
+      `${label}: verified (every claim bound to a committed IPAddress of its pool, no address twice in a pool, each pool's lowest addresses, pool status counts); ` +
+        `${thousands(stats.claimReconciles)} claim and ${thousands(stats.poolReconciles)} pool reconciles, ${stats.transientFailures} transient failures; ` +
+        `store calls: ${thousands(calls.create)} create, ${thousands(calls.update)} update, ${thousands(calls.updateStatus)} updateStatus, ${thousands(calls.list)} list.`,
+    );
+  }
+  return { table: table(timings, { header: 'claims/s', values: rates }), notes };
+}
+
 /** Runs the allocator benchmarks; returns their markdown. */
 export async function run(): Promise<string> {
   const a = await nextAddressCost();
   const b = await manyPools();
+  const c = await realBinder();
   return [
     '### Allocator',
     '',
@@ -137,6 +297,12 @@ export async function run(): Promise<string> {
     '(b) Binding claims with PoolAllocator:',
     '',
     b,
+    '',
+    '(c) Binding IPAddressClaims with the claim binder (runClaimBinder, no leader election, over MemoryStore on a ManualClock; one run each):',
+    '',
+    c.table,
+    '',
+    ...c.notes.map((n) => `- ${n}`),
     '',
   ].join('\n');
 }

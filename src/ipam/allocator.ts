@@ -172,19 +172,24 @@ export class PoolAllocator {
   public static fromSpec(spec: PoolSpec, inUse: readonly string[] = []): PoolAllocator {
     const allocatable = allocatableSet(spec);
     const allocator = new PoolAllocator(allocatable);
-    // Plain addresses (nearly all) go in bulk: sorted once (IPv4 as numbers, natively), their
-    // per-object bookkeeping built only when an incremental call needs it.
-    const ipv4: number[] = [];
+    // Plain addresses (nearly all) go in bulk: IPv4 parsed straight into a typed array and sorted
+    // natively as numbers unless they come in order (no bigint per address: only the bounds of
+    // the runs they form become bigints), their per-object bookkeeping built only when an
+    // incremental call needs it.
+    const ipv4 = new Uint32Array(inUse.length);
+    let ipv4Count = 0;
+    let ascending = true;
     const ipv6: bigint[] = [];
     const odd: Held[] = [];
     for (const text of inUse) {
-      if (!text.includes(':')) {
-        const value = parseIpv4Number(text);
-        if (value !== undefined) {
-          ipv4.push(value);
-          continue;
-        }
-      } else if (isPlain(text)) {
+      // A text with a colon never parses as IPv4, so this also sorts the families apart.
+      const value = parseIpv4Number(text);
+      if (value !== undefined) {
+        if (ipv4Count > 0 && value < ipv4[ipv4Count - 1]!) ascending = false;
+        ipv4[ipv4Count++] = value;
+        continue;
+      }
+      if (text.includes(':') && isPlain(text)) {
         const key = parseAddressKey(text);
         if (key !== undefined) {
           ipv6.push(key);
@@ -194,13 +199,14 @@ export class PoolAllocator {
       odd.push(readHeld(text));
     }
     ipv6.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const plain = [...Array.from(Float64Array.from(ipv4).sort(), BigInt), ...ipv6];
-    const taken = allocator.holdSorted(plain);
+    const sorted = ipv4.subarray(0, ipv4Count);
+    const taken = allocator.holdSorted(ascending ? sorted : sorted.sort(), ipv6);
     for (const held of odd) {
       allocator.hold(held);
       if (held.holds !== undefined) taken.push(held.holds);
     }
-    allocator.free = RangeTree.fromNormalized(subtract(allocatable, normalize(taken)));
+    // The runs of plain addresses are normalised already; odd objects may overlap them.
+    allocator.free = RangeTree.fromNormalized(subtract(allocatable, odd.length === 0 ? taken : normalize(taken)));
     return allocator;
   }
 
@@ -209,8 +215,8 @@ export class PoolAllocator {
   private free = new RangeTree();
   /** Every object, by identity (see `objects`). */
   private readonly identities = new Map<bigint | string, number>();
-  /** Plain keys from `fromSpec`, sorted, not yet counted in `identities`. */
-  private pending: bigint[] | undefined;
+  /** Plain addresses from `fromSpec` (IPv4 values and IPv6 keys), not yet counted in `identities`. */
+  private pending: { readonly ipv4: Uint32Array; readonly ipv6: readonly bigint[] } | undefined;
   private objectCount = 0;
   /** Odd objects that hold addresses, by identity. */
   private readonly oddHolders = new Map<string, Range>();
@@ -317,29 +323,59 @@ export class PoolAllocator {
    */
   private get objects(): Map<bigint | string, number> {
     if (this.pending !== undefined) {
-      for (const key of this.pending) increment(this.identities, key);
+      for (const value of this.pending.ipv4) increment(this.identities, BigInt(value));
+      for (const key of this.pending.ipv6) increment(this.identities, key);
       this.pending = undefined;
     }
     return this.identities;
   }
 
   /**
-   * Counts objects holding the sorted plain `keys` (duplicates allowed), in one pass with the
-   * allocatable set for `outOfRange`; returns what they hold as sorted, merged runs.
+   * Counts objects holding the sorted plain addresses (IPv4 values, then IPv6 keys; duplicates
+   * allowed), in one pass with the allocatable set for `outOfRange`; returns what they hold as
+   * sorted, merged runs (a normalised set). IPv4 is worked on as numbers: every IPv4 key is below
+   * 2^32, and a bound converted with `Number` keeps its order against those exactly.
    */
-  private holdSorted(keys: bigint[]): { start: bigint; end: bigint }[] {
-    this.pending = keys;
-    this.objectCount += keys.length;
-    const runs: { start: bigint; end: bigint }[] = [];
+  private holdSorted(ipv4: Uint32Array, ipv6: readonly bigint[]): Range[] {
+    this.pending = { ipv4, ipv6 };
+    this.objectCount += ipv4.length + ipv6.length;
+    const runs: Range[] = [];
+    const ranges = this.allocatable;
     let at = 0;
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
-      if (i > 0 && key === keys[i - 1]) continue;
-      while (at < this.allocatable.length && this.allocatable[at]!.end < key) at++;
-      if (at === this.allocatable.length || this.allocatable[at]!.start > key) this.outOfRange++;
-      const last = runs[runs.length - 1];
-      if (last !== undefined && last.end + 1n === key) last.end = key;
-      else runs.push({ start: key, end: key });
+    if (ipv4.length > 0) {
+      let start = ipv4[0]!;
+      let end = start - 1;
+      let rangeStart = ranges.length > 0 ? Number(ranges[0]!.start) : Infinity;
+      let rangeEnd = ranges.length > 0 ? Number(ranges[0]!.end) : Infinity;
+      for (let i = 0; i < ipv4.length; i++) {
+        const value = ipv4[i]!;
+        if (value === end && i > 0) continue;
+        while (at < ranges.length && rangeEnd < value) {
+          at++;
+          rangeStart = at < ranges.length ? Number(ranges[at]!.start) : Infinity;
+          rangeEnd = at < ranges.length ? Number(ranges[at]!.end) : Infinity;
+        }
+        if (at === ranges.length || rangeStart > value) this.outOfRange++;
+        if (value !== end + 1) {
+          if (i > 0) runs.push({ start: BigInt(start), end: BigInt(end) });
+          start = value;
+        }
+        end = value;
+      }
+      runs.push({ start: BigInt(start), end: BigInt(end) });
+    }
+    let last: { start: bigint; end: bigint } | undefined;
+    for (let i = 0; i < ipv6.length; i++) {
+      const key = ipv6[i]!;
+      if (i > 0 && key === ipv6[i - 1]) continue;
+      while (at < ranges.length && ranges[at]!.end < key) at++;
+      if (at === ranges.length || ranges[at]!.start > key) this.outOfRange++;
+      if (last !== undefined && last.end + 1n === key) {
+        last.end = key;
+      } else {
+        last = { start: key, end: key };
+        runs.push(last);
+      }
     }
     return runs;
   }

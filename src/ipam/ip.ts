@@ -117,7 +117,9 @@ export function parseIp(text: string, options: { allowZone?: boolean } = {}): Ip
 
 /** Formats an IPv4 value as dotted decimal. */
 function formatIpv4(value: bigint): string {
-  return [24n, 16n, 8n, 0n].map((shift) => String((value >> shift) & 0xffn)).join('.');
+  // One conversion, then 32-bit integer arithmetic (a bigint shift allocates).
+  const n = Number(value & 0xffffffffn);
+  return `${n >>> 24}.${(n >>> 16) & 0xff}.${(n >>> 8) & 0xff}.${n & 0xff}`;
 }
 
 /**
