@@ -7,6 +7,10 @@
  *
  * Before timing, both fleets are checked to read to the same FleetSpec.
  *
+ * Two more rows split the Jsonnet read into what the library can change and what it cannot: the
+ * same fleet as plain data (JSON is Jsonnet: no builder calls, so what is left is C++ Jsonnet
+ * parsing and manifesting the data), and evaluating `{}` (the fixed cost of every evaluation).
+ *
  * Run: `npx tsx bench/jsonnet.ts [clusters]` (default 1,000); `run()` returns the markdown.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +20,7 @@ import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { loadFleet } from '../src/cli/load-app.js';
-import { readJsonnetFleet } from '../src/jsonnet/evaluate.js';
+import { evaluateFleet, readJsonnetFleet } from '../src/jsonnet/evaluate.js';
 import { parseFleet } from '../src/spec/parse.js';
 import { render } from '../src/synth/render.js';
 import { generateFleet } from './fleet-generator.js';
@@ -144,18 +148,24 @@ export async function run(clusters = 1_000): Promise<string> {
   const root = mkdtempSync(join(tmpdir(), 'capi-ionos-bench-jsonnet-'));
   try {
     const yamlText = generateFleet({ clusters });
-    const jsonnetText = toJsonnet(parseYaml(yamlText) as Json);
+    const value = parseYaml(yamlText) as Json;
+    const jsonnetText = toJsonnet(value);
     // Separate directories: each path plans from scratch (no lock), and neither sees the other's files.
     mkdirSync(join(root, 'yaml'));
     mkdirSync(join(root, 'jsonnet'));
     const yamlPath = join(root, 'yaml', 'fleet.yaml');
     const jsonnetPath = join(root, 'jsonnet', 'fleet.jsonnet');
+    const dataPath = join(root, 'jsonnet', 'data.jsonnet');
+    const emptyPath = join(root, 'jsonnet', 'empty.jsonnet');
     writeFileSync(yamlPath, yamlText);
     writeFileSync(jsonnetPath, jsonnetText);
+    writeFileSync(dataPath, JSON.stringify(value));
+    writeFileSync(emptyPath, '{}\n');
 
     const fromYaml = parseFleet(readFileSync(yamlPath, 'utf8'), 'fleet.yaml');
     const fromJsonnet = await readJsonnetFleet(jsonnetPath);
     if (!isDeepStrictEqual(fromYaml, fromJsonnet)) throw new Error('the YAML and Jsonnet fleets read differently; the comparison would be unfair');
+    if (!isDeepStrictEqual(fromYaml, await readJsonnetFleet(dataPath))) throw new Error('the plain-data Jsonnet fleet reads differently from the YAML fleet');
 
     const synth = async (path: string): Promise<number> => {
       const { app } = await loadFleet(path);
@@ -169,12 +179,14 @@ export async function run(clusters = 1_000): Promise<string> {
     const timings = await interleaved([
       ['YAML: parse + read fleet', () => parseFleet(readFileSync(yamlPath, 'utf8'), 'fleet.yaml')],
       ['Jsonnet: evaluate + read fleet', () => readJsonnetFleet(jsonnetPath)],
+      ['Jsonnet: evaluate + read, the fleet as plain data', () => readJsonnetFleet(dataPath)],
+      ['Jsonnet: evaluate `{}`', () => evaluateFleet(emptyPath)],
     ], 7);
     timings.push(...await interleaved([
       ['YAML: load → plan → synth (render + validate)', () => synth(yamlPath)],
       ['Jsonnet: load → plan → synth (render + validate)', () => synth(jsonnetPath)],
     ], 5));
-    const [yamlRead, jsonnetRead, yamlAll, jsonnetAll] = timings as [Timing, Timing, Timing, Timing];
+    const [yamlRead, jsonnetRead, dataRead, empty, yamlAll, jsonnetAll] = timings as [Timing, Timing, Timing, Timing, Timing, Timing];
     const ratio = jsonnetAll.medianMs / yamlAll.medianMs;
     const delta = jsonnetRead.medianMs - yamlRead.medianMs;
     return [
@@ -188,7 +200,9 @@ export async function run(clusters = 1_000): Promise<string> {
       '',
       `Whole path, Jsonnet / YAML: **${ratio.toFixed(2)}×** by median, ${(jsonnetAll.minMs / yamlAll.minMs).toFixed(2)}× by minimum (budget 1.5×). `
         + `Reading alone: ${(jsonnetRead.medianMs / yamlRead.medianMs).toFixed(2)}× `
-        + `(${delta >= 0 ? '+' : '−'}${Math.abs(delta).toFixed(0)} ms).`,
+        + `(${delta >= 0 ? '+' : '−'}${Math.abs(delta).toFixed(0)} ms). `
+        + `Of the Jsonnet read, ${empty.medianMs.toFixed(0)} ms is fixed per evaluation and the same fleet as plain data `
+        + `(no builder calls) takes ${dataRead.medianMs.toFixed(0)} ms.`,
       '',
     ].join('\n');
   } finally {

@@ -73,8 +73,17 @@ async function loadBinding(file: string): Promise<Binding> {
   }
 }
 
+/**
+ * Jsonnet collects garbage once its heap has grown by this factor since the last collection (its
+ * default is 2). What a fleet evaluation keeps alive is small beside the parsed file and the
+ * output, so collecting half as often costs no measurable memory and takes ~6% of the work off
+ * evaluating the 1,000-cluster fleet of bench/jsonnet.ts; a larger factor saves little more.
+ */
+const GC_GROWTH_TRIGGER = 4;
+
 /** A new VM with the natives, the library paths and the variables of `options`. */
 function configure(vm: Jsonnet, options: EvaluateOptions): Jsonnet {
+  vm.setGcGrowthTrigger(GC_GROWTH_TRIGGER);
   vm.addJpath(libraryDir());
   for (const dir of options.jpath ?? []) vm.addJpath(dir);
   for (const [name, value] of Object.entries(options.extStr ?? {})) vm.extString(name, value);

@@ -14,6 +14,11 @@ declare module '@hanazuki/node-jsonnet' {
   export class Jsonnet {
     public static readonly version: string;
     public constructor();
+    /**
+     * Sets how much the heap must grow since the last garbage collection to start the next one.
+     * The package's own types call it `maxGcGrowthTrigger`; the binding defines this name.
+     */
+    public setGcGrowthTrigger(value: number): this;
     public extString(key: string, value: string): this;
     public extCode(key: string, value: string): this;
     public tlaString(key: string, value: string): this;
