@@ -5,7 +5,7 @@
 import { App } from 'cdk8s';
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { captureApps } from '../synth/fleet-app.js';
+import { captureApps } from '../synth/capture.js';
 import { addFleet } from '../spec/translate.js';
 import { planErrors, planFleet, type PlanFlags, type PlannedFleet } from './fleet-plan.js';
 import { fleetFormat } from './fleet-path.js';
@@ -56,4 +56,31 @@ export async function loadFleet(path: string, flags: PlanFlags = {}): Promise<Lo
   const errors = planErrors(planned, basename(path));
   if (errors !== undefined) throw errors;
   return { app: fleetApp(planned), planned };
+}
+
+/** What {@link buildApp} builds an app from. */
+export interface AppInput {
+  /** The fleet (absolute): a cdk8s program or a fleet file. */
+  readonly path: string;
+  /** For a fleet file, its plan (without errors). */
+  readonly planned?: PlannedFleet;
+  /** Adds the reconciler's Deployment (`--with-reconciler`), with this image if given. */
+  readonly reconciler?: { readonly image?: string };
+}
+
+/**
+ * The app of a fleet whose file is already planned: the program's app, or the fleet file's
+ * constructs, with the reconciler's chart if asked for. `capi-ionos synth` runs it on its
+ * synthesis worker (synth/synthesis-worker.ts), so it takes and returns what crosses threads.
+ */
+export async function buildApp(input: AppInput): Promise<App> {
+  let app: App;
+  if (fleetFormat(input.path) === 'app') app = await loadProgram(input.path);
+  else if (input.planned !== undefined) app = fleetApp(input.planned);
+  else throw new TypeError(`buildApp(${JSON.stringify(input.path)}): a fleet file needs its plan`);
+  if (input.reconciler !== undefined) {
+    const { ReconcilerChart } = await import('../constructs/reconciler-deployment.js');
+    new ReconcilerChart(app, input.reconciler.image === undefined ? {} : { image: input.reconciler.image });
+  }
+  return app;
 }

@@ -1,4 +1,5 @@
 import { App, YamlOutputType } from 'cdk8s';
+import { currentCapture } from './capture.js';
 import { render } from './render.js';
 import { writeDirectory } from './write.js';
 
@@ -9,28 +10,6 @@ export interface FleetAppProps {
    * @default the `CDK8S_OUTDIR` the cdk8s CLI sets, else 'dist'
    */
   readonly outdir?: string;
-}
-
-const CAPTURE = Symbol.for('cdk8s-capi-ionos.captureApp');
-
-/** A hook that receives apps instead of letting them write (set by `capi-ionos`). */
-type Capture = (app: FleetApp) => void;
-
-/**
- * Runs `body` with every `FleetApp.synth()` call handed to `capture` instead of writing files.
- * `capi-ionos synth app.ts` loads the user's app this way, then renders and writes it itself.
- * The hook lives on `globalThis` under a registered symbol so that it works even when the app
- * resolves another copy of this package.
- */
-export async function captureApps<T>(capture: Capture, body: () => Promise<T>): Promise<T> {
-  const holder = globalThis as unknown as Record<symbol, Capture | undefined>;
-  const previous = holder[CAPTURE];
-  holder[CAPTURE] = capture;
-  try {
-    return await body();
-  } finally {
-    holder[CAPTURE] = previous;
-  }
 }
 
 /**
@@ -57,7 +36,7 @@ export class FleetApp extends App {
    * @throws ProblemError when any object is invalid; `outdir` is left untouched then
    */
   public override synth(): void {
-    const capture = (globalThis as unknown as Record<symbol, Capture | undefined>)[CAPTURE];
+    const capture = currentCapture();
     if (capture !== undefined) {
       capture(this);
       return;

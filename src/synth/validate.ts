@@ -16,12 +16,11 @@
 import { crdValidators } from '../l1.js';
 
 const { CEL_RULES, KINDS } = crdValidators;
-import type { Problem } from '../ipam/problems.js';
 import type { Violation } from './schema/collector.js';
-import { createObjectValidator, type ObjectValidator, type ValidationStats } from './schema/dispatch.js';
+import { createObjectValidator, type ObjectValidator, type ValidationResult, type ValidationSession } from './schema/dispatch.js';
 
 export type { Violation } from './schema/collector.js';
-export type { ValidationStats } from './schema/dispatch.js';
+export type { ValidationResult, ValidationSession, ValidationStats } from './schema/dispatch.js';
 export { celRuleInventory, type CelRuleEntry } from './schema/inventory.js';
 
 let bound: ObjectValidator | undefined;
@@ -45,6 +44,11 @@ export function validateObject(obj: Record<string, unknown>): Violation[] {
  * by object, then path, then message. Objects defined twice (same apiVersion group, kind,
  * namespace and name) are reported too: one would overwrite the other when applied.
  */
-export function validateObjects(objs: readonly Record<string, unknown>[]): { problems: Problem[]; stats: ValidationStats } {
+export function validateObjects(objs: readonly Record<string, unknown>[]): ValidationResult {
   return validator().validateObjects(objs);
+}
+
+/** Validation of an output's objects one at a time, with the result {@link validateObjects} gives. */
+export function validationSession(): ValidationSession {
+  return validator().session();
 }

@@ -16,45 +16,93 @@ export interface WriteOptions {
 }
 
 /**
- * Replaces directory `dir` with exactly `files`.
+ * A directory written beside its destination, to replace it atomically once complete.
  *
- * The new tree is written to `.<dir>.tmp-<token>` beside `dir`; then `dir` is renamed away, the
- * new tree renamed into place and the old one removed. Renames within one parent directory are
- * atomic, so a reader sees either the old or the new tree; only a crash between the two renames
- * leaves `dir` missing, with the old tree intact at `.<dir>.old-<token>`.
+ * Files go to `.<dir>.tmp-<token>` beside `dir`; {@link StagedDirectory.commit} then renames
+ * `dir` away, renames the new tree into place and removes the old one. Renames within one parent
+ * directory are atomic, so a reader sees either the old or the new tree; only a crash between
+ * the two renames leaves `dir` missing, with the old tree intact at `.<dir>.old-<token>`.
+ * {@link StagedDirectory.discard} removes the new tree, and any parent directories it created,
+ * leaving everything as it was.
  */
-export function writeDirectory(dir: string, files: readonly OutputFile[], options: WriteOptions): void {
-  const parent = dirname(dir);
-  const staging = join(parent, `.${basename(dir)}.tmp-${options.token}`);
-  const old = join(parent, `.${basename(dir)}.old-${options.token}`);
-  mkdirSync(parent, { recursive: true });
-  rmSync(staging, { recursive: true, force: true });
-  try {
-    for (const d of new Set(files.map((f) => dirname(join(staging, f.path))))) mkdirSync(d, { recursive: true });
-    mkdirSync(staging, { recursive: true });
-    for (const f of files) writeFileSync(join(staging, f.path), f.content);
-  } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    throw error;
+export class StagedDirectory {
+  private readonly parent: string;
+  private readonly staging: string;
+  private readonly old: string;
+  /** Directories of the new tree made so far. */
+  private readonly made = new Set<string>();
+  /** The first parent directory this stage created, if it created any. */
+  private createdParent: string | undefined;
+  private started = false;
+
+  public constructor(private readonly dir: string, options: WriteOptions) {
+    this.parent = dirname(dir);
+    this.staging = join(this.parent, `.${basename(dir)}.tmp-${options.token}`);
+    this.old = join(this.parent, `.${basename(dir)}.old-${options.token}`);
   }
-  let hadOld = false;
-  try {
-    renameSync(dir, old);
-    hadOld = true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      rmSync(staging, { recursive: true, force: true });
+
+  /** Writes one file of the new tree; `path` is relative to it, with `/` separators. */
+  public write(path: string, content: string): void {
+    this.start();
+    const target = join(this.staging, path);
+    const parent = dirname(target);
+    if (!this.made.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      this.made.add(parent);
+    }
+    writeFileSync(target, content);
+  }
+
+  /** Puts the new tree in place of `dir` (see the class comment). */
+  public commit(): void {
+    this.start();
+    let hadOld = false;
+    try {
+      renameSync(this.dir, this.old);
+      hadOld = true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        this.discard();
+        throw error;
+      }
+    }
+    try {
+      renameSync(this.staging, this.dir);
+    } catch (error) {
+      if (hadOld) renameSync(this.old, this.dir);
+      this.discard();
       throw error;
     }
+    if (hadOld) rmSync(this.old, { recursive: true, force: true });
   }
+
+  /** Removes the new tree and the parent directories made for it; `dir` stays as it was. */
+  public discard(): void {
+    rmSync(this.staging, { recursive: true, force: true });
+    if (this.createdParent !== undefined) rmSync(this.createdParent, { recursive: true, force: true });
+  }
+
+  /** Makes the (empty) new tree, once, over what a crashed run may have left. */
+  private start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.createdParent = mkdirSync(this.parent, { recursive: true });
+    rmSync(this.staging, { recursive: true, force: true });
+    mkdirSync(this.staging);
+    this.made.add(this.staging);
+  }
+}
+
+/** Replaces directory `dir` with exactly `files`, atomically (see {@link StagedDirectory}). */
+export function writeDirectory(dir: string, files: readonly OutputFile[], options: WriteOptions): void {
+  const staged = new StagedDirectory(dir, options);
   try {
-    renameSync(staging, dir);
+    for (const f of files) staged.write(f.path, f.content);
   } catch (error) {
-    if (hadOld) renameSync(old, dir);
-    rmSync(staging, { recursive: true, force: true });
+    staged.discard();
     throw error;
   }
-  if (hadOld) rmSync(old, { recursive: true, force: true });
+  staged.commit();
 }
 
 /** Writes one file atomically: a temporary file beside it, then a rename over the target. */

@@ -1,6 +1,7 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { generateFleet } from '../../bench/fleet-generator.js';
 import { readTree } from '../synth/tree.js';
 import { fleetWorkspace, FOURTH_CLUSTER, ROOT, type Workspace } from './fleet-workspace.js';
 import { run } from './run.js';
@@ -73,5 +74,24 @@ describe('capi-ionos synth fleet.yaml', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^error: ipam\.lock\.yaml: line \d+, column \d+: /m);
     expect(readFileSync(ws.lock, 'utf8')).toBe(broken);
+  });
+
+  it('draws a progress line of charts on a terminal, clears it, and draws none when piped', async () => {
+    // GIVEN a fleet large enough to take longer than the progress line's first 100 ms
+    ws = fleetWorkspace();
+    rmSync(ws.lock);
+    writeFileSync(ws.fleet, generateFleet({ clusters: 150 }));
+    // WHEN it is synthesised with stderr on a terminal, then piped
+    const onTerminal = await run(['synth', ws.fleet], { tty: { stderr: true } });
+    const piped = await run(['synth', ws.fleet]);
+    // THEN the terminal saw the line redrawn and cleared before the summary; the pipe saw only the summary
+    expect(onTerminal.code, onTerminal.stderr).toBe(0);
+    const drawings = onTerminal.stderr.split('\r').filter((d) => d.startsWith('rendering'));
+    expect(drawings.length).toBeGreaterThan(0);
+    for (const d of drawings) expect(d).toMatch(/^rendering 151 charts… \d+%$/);
+    expect(onTerminal.stderr).toMatch(/\r {10,}\rupdated [^\n]*ipam.lock.yaml\nwrote \d+ objects in 151 directories to /);
+    expect(piped.code).toBe(0);
+    expect(piped.stderr).not.toContain('\r');
+    expect(piped.stderr).toMatch(/^wrote \d+ objects in 151 directories to /m);
   });
 });

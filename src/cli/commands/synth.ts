@@ -1,14 +1,33 @@
+/**
+ * `capi-ionos synth`: the fleet's manifests into a directory (or to stdout).
+ *
+ * Written to a directory, the work is shared between two threads (see
+ * synth/synthesis-worker.ts): a worker loads cdk8s and the constructs while this thread plans
+ * the fleet file, then builds and renders the app, while this thread validates and writes the
+ * charts. That is why this module loads the planner, cdk8s and the renderer only when needed,
+ * and the worker first.
+ */
 import { basename, dirname, resolve } from 'node:path';
 import { ProblemError } from '../../ipam/problems.js';
-import { render, toStream } from '../../synth/render.js';
-import { writeDirectory, writeFileAtomic } from '../../synth/write.js';
+import { SynthesisWorker } from '../../synth/synthesis-worker.js';
+import { writeFileAtomic } from '../../synth/write.js';
 import { parse } from '../args.js';
-import { LOCK_FILE } from '../fleet-plan.js';
-import { resolveFleetPath } from '../fleet-path.js';
+import type { PlanFlags, PlannedFleet } from '../fleet-plan.js';
+import { fleetFormat, resolveFleetPath } from '../fleet-path.js';
 import { SYNTH_HELP } from '../help.js';
 import { EXIT_OK, UsageError, type Io } from '../io.js';
 import { JSONNET_HELP, JSONNET_OPTIONS, jsonnetOptions } from '../jsonnet-options.js';
-import { loadFleet } from '../load-app.js';
+import { Progress } from '../progress.js';
+import type { AppInput } from '../load-app.js';
+
+/** Reads and plans a fleet file. @throws ProblemError for input problems and plan errors */
+async function planned(fleet: string, flags: PlanFlags): Promise<PlannedFleet> {
+  const { planErrors, planFleet } = await import('../fleet-plan.js');
+  const result = await planFleet(fleet, flags);
+  const errors = planErrors(result, basename(fleet));
+  if (errors !== undefined) throw errors;
+  return result;
+}
 
 /** `capi-ionos synth [FLEET] [-o DIR] [--stdout] [--locked]` */
 export async function synth(args: readonly string[], io: Io): Promise<number> {
@@ -29,34 +48,76 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
     throw new UsageError('--reconciler-image only applies with --with-reconciler');
   }
   const fleet = resolveFleetPath(positionals[0], io.cwd);
-  const { app, planned } = await loadFleet(fleet, { jsonnet: jsonnetOptions(values, io, fleet) });
-  if (values['with-reconciler'] === true) {
-    const { ReconcilerChart } = await import('../../constructs/reconciler-deployment.js');
-    new ReconcilerChart(app, image === undefined ? {} : { image });
-  }
-  const rendered = render(app, { env: io.env });
-  const lockChanged = planned !== undefined && planned.lockAfter !== planned.lockBefore;
-  if (lockChanged && (values.locked || values.stdout)) {
-    // --stdout writes no files, so it must not plan anything the lock does not hold yet.
-    throw new ProblemError('plan', [{
-      file: LOCK_FILE, path: '',
-      message: `is not up to date with ${basename(fleet)}; run 'capi-ionos plan --write' and commit it`,
-    }]);
-  }
+  const flags: PlanFlags = { jsonnet: jsonnetOptions(values, io, fleet) };
+  /** The app's input: the fleet file's plan is made here. */
+  const input = async (): Promise<AppInput> => ({
+    path: fleet,
+    ...(fleetFormat(fleet) === 'app' ? {} : { planned: await planned(fleet, flags) }),
+    ...(values['with-reconciler'] === true ? { reconciler: image === undefined ? {} : { image } } : {}),
+  });
+  /**
+   * The plan whose lock file must be written, if its lock changed; with --locked, and with
+   * --stdout (which writes no files), a changed lock is an error instead.
+   */
+  const lockToWrite = async (plan: PlannedFleet | undefined): Promise<PlannedFleet | undefined> => {
+    if (plan === undefined || plan.lockAfter === plan.lockBefore) return undefined;
+    if (values.locked || values.stdout) {
+      const { LOCK_FILE } = await import('../fleet-plan.js');
+      throw new ProblemError('plan', [{
+        file: LOCK_FILE, path: '',
+        message: `is not up to date with ${basename(fleet)}; run 'capi-ionos plan --write' and commit it`,
+      }]);
+    }
+    return plan;
+  };
+
   if (values.stdout) {
+    const { buildApp } = await import('../load-app.js');
+    const { render, toStream } = await import('../../synth/render.js');
+    const appInput = await input();
+    const app = await buildApp(appInput);
+    const progress = Progress.for(io, 'rendering', 'charts');
+    let rendered;
+    try {
+      rendered = render(app, { env: io.env, onProgress: (done, total) => progress.update(done, total) });
+    } finally {
+      progress.end();
+    }
+    await lockToWrite(appInput.planned);
     io.stdout.write(toStream(rendered));
     return EXIT_OK;
   }
-  const token = String(process.pid);
-  // The lock first: if writing dist/ then fails, the lock still explains every range in use and
-  // the next run renders the same plan.
-  if (lockChanged) {
-    writeFileAtomic(planned.lockPath, planned.lockAfter, { token });
-    io.stderr.write(`updated ${planned.lockPath}\n`);
-  }
+
   const outdir = values.output === undefined ? resolve(dirname(fleet), 'dist') : resolve(io.cwd, values.output as string);
-  writeDirectory(outdir, rendered.files, { token });
-  const dirs = new Set(rendered.objects.map((o) => o.file.split('/')[0])).size;
-  io.stderr.write(`wrote ${rendered.objects.length} objects in ${dirs} ${dirs === 1 ? 'directory' : 'directories'} to ${outdir}\n`);
-  return EXIT_OK;
+  const token = String(process.pid);
+  // Started first: the worker loads cdk8s and the constructs while this thread plans.
+  const synthesis = SynthesisWorker.start({ module: new URL('../load-app.js', import.meta.url).href, name: 'buildApp' });
+  try {
+    const appInput = await input();
+    const progress = Progress.for(io, 'rendering', 'charts');
+    let staged;
+    try {
+      staged = await synthesis.write(appInput, { dir: outdir, token, env: io.env, onProgress: (done, total) => progress.update(done, total) });
+    } finally {
+      progress.end();
+    }
+    const { output, written } = staged;
+    try {
+      // The lock first: if replacing dist/ then fails, the lock still explains every range in
+      // use and the next run renders the same plan.
+      const lock = await lockToWrite(appInput.planned);
+      if (lock !== undefined) {
+        writeFileAtomic(lock.lockPath, lock.lockAfter, { token });
+        io.stderr.write(`updated ${lock.lockPath}\n`);
+      }
+      output.commit();
+    } catch (error) {
+      output.discard();
+      throw error;
+    }
+    io.stderr.write(`wrote ${written.objects} objects in ${written.dirs} ${written.dirs === 1 ? 'directory' : 'directories'} to ${outdir}\n`);
+    return EXIT_OK;
+  } finally {
+    await synthesis.close();
+  }
 }

@@ -27,10 +27,28 @@ export interface ValidationStats {
   readonly celSkippedInvalid: number;
 }
 
+/** Problems and stats of validating the objects of an output. */
+export interface ValidationResult {
+  readonly problems: Problem[];
+  readonly stats: ValidationStats;
+}
+
+/**
+ * Validation of an output's objects one at a time, in output order, so that each object can be
+ * let go once it is checked. It keeps only what the result needs: labels, violations, counts.
+ */
+export interface ValidationSession {
+  /** Validates the next object. */
+  add(obj: Record<string, unknown>): void;
+  /** The result for every object added: the same as `validateObjects` of them all. */
+  finish(): ValidationResult;
+}
+
 /** Validation bound to one set of generated validators. */
 export interface ObjectValidator {
   validateObject(obj: Record<string, unknown>): Violation[];
-  validateObjects(objs: readonly Record<string, unknown>[]): { problems: Problem[]; stats: ValidationStats };
+  validateObjects(objs: readonly Record<string, unknown>[]): ValidationResult;
+  session(): ValidationSession;
 }
 
 /** Binds validation to the generated `kinds` and `rules` (KINDS and CEL_RULES of a generated module). */
@@ -49,7 +67,12 @@ export function createObjectValidator(kinds: readonly KindValidator[], rules: re
       const outcome = run(obj);
       return outcome.checked ? sortViolations(outcome.collector.violations) : [];
     },
-    validateObjects: (objs) => validateAll(objs, run),
+    validateObjects: (objs) => {
+      const session = createSession(run);
+      for (const obj of objs) session.add(obj);
+      return session.finish();
+    },
+    session: () => createSession(run),
   };
 }
 
@@ -110,48 +133,53 @@ function objectLabel(obj: Record<string, unknown>): string {
   return `${kind} ${namespace}${name}`;
 }
 
-function validateAll(objs: readonly Record<string, unknown>[], run: (obj: Record<string, unknown>) => Outcome): { problems: Problem[]; stats: ValidationStats } {
+function createSession(run: (obj: Record<string, unknown>) => Outcome): ValidationSession {
   const found: { label: string; violation: Violation }[] = [];
   const unchecked = new Map<string, number>();
   const counts = { evaluated: 0, skippedTransition: 0, skippedUnsupported: 0, skippedInvalid: 0 };
   const identities = new Map<string, number>();
-  for (let i = 0; i < objs.length; i++) {
-    const obj = objs[i]!;
-    const label = objectLabel(obj);
-    const outcome = run(obj);
-    if (outcome.checked) {
-      for (const v of outcome.collector.violations) found.push({ label, violation: v });
-      const c = outcome.collector.counts;
-      counts.evaluated += c.evaluated;
-      counts.skippedTransition += c.skippedTransition;
-      counts.skippedUnsupported += c.skippedUnsupported;
-      counts.skippedInvalid += c.skippedInvalid;
-    } else {
-      unchecked.set(outcome.kind, (unchecked.get(outcome.kind) ?? 0) + 1);
-    }
-    const apiVersion = typeof obj.apiVersion === 'string' ? obj.apiVersion : '';
-    const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
-    const identity = `${group} ${label}`;
-    const first = identities.get(identity);
-    if (first === undefined) identities.set(identity, i);
-    else found.push({ label, violation: { path: '', message: `is defined more than once (objects #${first} and #${i} of the output); one would overwrite the other when applied` } });
-  }
-  found.sort((a, b) => compareStrings(a.label, b.label)
-    || comparePaths(a.violation.path, b.violation.path)
-    || compareStrings(a.violation.message, b.violation.message));
-  const problems: Problem[] = found.map(({ label, violation }) => ({
-    path: violation.path === '' ? label : `${label}: ${violation.path}`,
-    message: violation.message,
-  }));
+  let objects = 0;
   return {
-    problems,
-    stats: {
-      objects: objs.length,
-      unchecked: [...unchecked].sort(([a], [b]) => compareStrings(a, b)).map(([kind, count]) => ({ kind, count })),
-      celEvaluated: counts.evaluated,
-      celSkippedTransition: counts.skippedTransition,
-      celSkippedUnsupported: counts.skippedUnsupported,
-      celSkippedInvalid: counts.skippedInvalid,
+    add: (obj) => {
+      const i = objects++;
+      const label = objectLabel(obj);
+      const outcome = run(obj);
+      if (outcome.checked) {
+        for (const v of outcome.collector.violations) found.push({ label, violation: v });
+        const c = outcome.collector.counts;
+        counts.evaluated += c.evaluated;
+        counts.skippedTransition += c.skippedTransition;
+        counts.skippedUnsupported += c.skippedUnsupported;
+        counts.skippedInvalid += c.skippedInvalid;
+      } else {
+        unchecked.set(outcome.kind, (unchecked.get(outcome.kind) ?? 0) + 1);
+      }
+      const apiVersion = typeof obj.apiVersion === 'string' ? obj.apiVersion : '';
+      const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+      const identity = `${group} ${label}`;
+      const first = identities.get(identity);
+      if (first === undefined) identities.set(identity, i);
+      else found.push({ label, violation: { path: '', message: `is defined more than once (objects #${first} and #${i} of the output); one would overwrite the other when applied` } });
+    },
+    finish: () => {
+      const sorted = [...found].sort((a, b) => compareStrings(a.label, b.label)
+        || comparePaths(a.violation.path, b.violation.path)
+        || compareStrings(a.violation.message, b.violation.message));
+      const problems: Problem[] = sorted.map(({ label, violation }) => ({
+        path: violation.path === '' ? label : `${label}: ${violation.path}`,
+        message: violation.message,
+      }));
+      return {
+        problems,
+        stats: {
+          objects,
+          unchecked: [...unchecked].sort(([a], [b]) => compareStrings(a, b)).map(([kind, count]) => ({ kind, count })),
+          celEvaluated: counts.evaluated,
+          celSkippedTransition: counts.skippedTransition,
+          celSkippedUnsupported: counts.skippedUnsupported,
+          celSkippedInvalid: counts.skippedInvalid,
+        },
+      };
     },
   };
 }
