@@ -103,12 +103,13 @@ export class SynthesisWorker {
    *   write errors. The staged directory is discarded then.
    */
   public async write(input: unknown, options: SynthesisOptions): Promise<StagedSynthesis> {
-    // The request goes first: the worker builds while this thread loads the validators.
+    // The validators load on this thread while the worker builds the app; each chart waits for
+    // them, in the order the charts come.
+    const opening: Promise<DirectoryOutput> = import('./directory-output.js').then(({ DirectoryOutput }) => new DirectoryOutput(options.dir, options));
     const rendering = this.render(input, options.env, (chart, done, total) => void opening.then((output) => {
       output.chart(chart);
       options.onProgress?.(done, total);
     }));
-    const opening: Promise<DirectoryOutput> = import('./directory-output.js').then(({ DirectoryOutput }) => new DirectoryOutput(options.dir, options));
     let rendered: ChartsRendered;
     try {
       rendered = await rendering;

@@ -75,6 +75,7 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
     const { buildApp } = await import('../load-app.js');
     const { render, toStream } = await import('../../synth/render.js');
     const appInput = await input();
+    await lockToWrite(appInput.planned);
     const app = await buildApp(appInput);
     const progress = Progress.for(io, 'rendering', 'charts');
     let rendered;
@@ -83,7 +84,6 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
     } finally {
       progress.end();
     }
-    await lockToWrite(appInput.planned);
     io.stdout.write(toStream(rendered));
     return EXIT_OK;
   }
@@ -94,6 +94,8 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
   const synthesis = SynthesisWorker.start({ module: new URL('../load-app.js', import.meta.url).href, name: 'buildApp' });
   try {
     const appInput = await input();
+    // Checked before any work: with --locked a lock that would change is an error.
+    const lock = await lockToWrite(appInput.planned);
     const progress = Progress.for(io, 'rendering', 'charts');
     let staged;
     try {
@@ -105,7 +107,6 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
     try {
       // The lock first: if replacing dist/ then fails, the lock still explains every range in
       // use and the next run renders the same plan.
-      const lock = await lockToWrite(appInput.planned);
       if (lock !== undefined) {
         writeFileAtomic(lock.lockPath, lock.lockAfter, { token });
         io.stderr.write(`updated ${lock.lockPath}\n`);
