@@ -60,6 +60,18 @@ export async function planFleet(path: string, flags: PlanFlags): Promise<Planned
   return { fleet, result, lockPath, lockBefore, lockAfter: formatLock(result.lock) };
 }
 
+/**
+ * Reads and plans the fleet file at `path`, for commands that go on only with a plan that holds.
+ *
+ * @throws ProblemError for input problems, and for the plan's error findings
+ */
+export async function planFleetOrThrow(path: string, flags: PlanFlags): Promise<PlannedFleet> {
+  const planned = await planFleet(path, flags);
+  const errors = planErrors(planned, basename(path));
+  if (errors !== undefined) throw errors;
+  return planned;
+}
+
 /** The plan's error findings as one ProblemError naming the fleet file, or nothing. */
 export function planErrors(planned: PlannedFleet, file: string): ProblemError | undefined {
   const errors = planned.result.findings.filter((f) => f.severity === 'error');

@@ -3,11 +3,10 @@
  * read, planned against its lock and translated into constructs.
  */
 import { App } from 'cdk8s';
-import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { captureApps } from '../synth/capture.js';
 import { addFleet } from '../spec/translate.js';
-import { planErrors, planFleet, type PlanFlags, type PlannedFleet } from './fleet-plan.js';
+import { planFleetOrThrow, type PlanFlags, type PlannedFleet } from './fleet-plan.js';
 import { fleetFormat } from './fleet-path.js';
 import { UsageError } from './io.js';
 
@@ -52,9 +51,7 @@ export interface LoadedFleet {
  */
 export async function loadFleet(path: string, flags: PlanFlags = {}): Promise<LoadedFleet> {
   if (fleetFormat(path) === 'app') return { app: await loadProgram(path) };
-  const planned = await planFleet(path, flags);
-  const errors = planErrors(planned, basename(path));
-  if (errors !== undefined) throw errors;
+  const planned = await planFleetOrThrow(path, flags);
   return { app: fleetApp(planned), planned };
 }
 
@@ -71,7 +68,7 @@ export interface AppInput {
 /**
  * The app of a fleet whose file is already planned: the program's app, or the fleet file's
  * constructs, with the reconciler's chart if asked for. `capi-ionos synth` runs it on its
- * synthesis worker (synth/synthesis-worker.ts), so it takes and returns what crosses threads.
+ * synthesis worker (synth/synthesis-worker.ts), so its input is data that can cross threads.
  */
 export async function buildApp(input: AppInput): Promise<App> {
   let app: App;

@@ -20,15 +20,6 @@ import { JSONNET_HELP, JSONNET_OPTIONS, jsonnetOptions } from '../jsonnet-option
 import { Progress } from '../progress.js';
 import type { AppInput } from '../load-app.js';
 
-/** Reads and plans a fleet file. @throws ProblemError for input problems and plan errors */
-async function planned(fleet: string, flags: PlanFlags): Promise<PlannedFleet> {
-  const { planErrors, planFleet } = await import('../fleet-plan.js');
-  const result = await planFleet(fleet, flags);
-  const errors = planErrors(result, basename(fleet));
-  if (errors !== undefined) throw errors;
-  return result;
-}
-
 /** `capi-ionos synth [FLEET] [-o DIR] [--stdout] [--locked]` */
 export async function synth(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse('synth', args, {
@@ -49,10 +40,10 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
   }
   const fleet = resolveFleetPath(positionals[0], io.cwd);
   const flags: PlanFlags = { jsonnet: jsonnetOptions(values, io, fleet) };
-  /** The app's input: the fleet file's plan is made here. */
+  /** The app's input: the fleet file's plan is made here (the planner loads only for a fleet file). */
   const input = async (): Promise<AppInput> => ({
     path: fleet,
-    ...(fleetFormat(fleet) === 'app' ? {} : { planned: await planned(fleet, flags) }),
+    ...(fleetFormat(fleet) === 'app' ? {} : { planned: await (await import('../fleet-plan.js')).planFleetOrThrow(fleet, flags) }),
     ...(values['with-reconciler'] === true ? { reconciler: image === undefined ? {} : { image } } : {}),
   });
   /**
