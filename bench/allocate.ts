@@ -18,7 +18,7 @@ import { runClaimBinder, untilSettled, type ClaimBinderStats } from '../src/reco
 import { ManualClock } from '../src/reconciler/clock.js';
 import { MemoryStore, type StoreCalls } from '../src/reconciler/memory-store.js';
 import { RESOURCES, type KubeObject } from '../src/reconciler/store.js';
-import { measure, table, timingOf, type Timing } from './lib/measure.js';
+import { measure, table, thousands, timingOf, type Timing } from './lib/measure.js';
 
 const USED = 10_000;
 const BIG_POOL: PoolSpec = { addresses: ['10.0.0.0/16'], prefix: 16, gateway: '10.0.0.1' };
@@ -53,11 +53,6 @@ function naiveNextFree(spec: PoolSpec, inUse: readonly string[]): string | null 
     if (value !== gateway && !used.has(value)) return formatIp(value, 4);
   }
   return null;
-}
-
-/** 12345 → "12,345" (no locale involved). */
-function thousands(value: number): string {
-  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** 1 → "1 pool", 1000 → "1,000 pools". */

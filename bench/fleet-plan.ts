@@ -13,15 +13,10 @@ import { plan } from '../src/ipam/planner.js';
 import { parseFleet } from '../src/spec/parse.js';
 import { planRequests } from '../src/spec/requests.js';
 import { generateFleet } from './fleet-generator.js';
-import { measure, table, timingOf, type Timing } from './lib/measure.js';
+import { measure, table, thousands, timingOf, type Timing } from './lib/measure.js';
 import { ROOT, runProcess, workDirectory } from './lib/process.js';
 
 const CLUSTERS = 10_000;
-
-/** 12345 → "12,345" (no locale involved). */
-function thousands(value: number): string {
-  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
 
 /** Runs the benchmark; returns its markdown report. */
 export async function run(): Promise<string> {

@@ -30,7 +30,7 @@ import { evaluateFleet, readJsonnetFleet } from '../src/jsonnet/evaluate.js';
 import { parseFleet } from '../src/spec/parse.js';
 import { render } from '../src/synth/render.js';
 import { generateFleet } from './fleet-generator.js';
-import { measure, table, timingOf, type Timing } from './lib/measure.js';
+import { measure, table, thousands, timingOf, type Timing } from './lib/measure.js';
 import { compareTrees, ROOT, runProcess, workDirectory } from './lib/process.js';
 
 type Json = Record<string, unknown>;
@@ -230,7 +230,7 @@ export async function run(clusters = 1_000): Promise<string> {
     return [
       '## Jsonnet fleet vs YAML fleet',
       '',
-      `Node ${process.version}; ${clusters.toLocaleString('en-US')} clusters, ${objects.toLocaleString('en-US')} objects; `
+      `Node ${process.version}; ${thousands(clusters)} clusters, ${thousands(objects)} objects; `
         + `YAML ${(yamlText.length / 1024).toFixed(0)} KiB, Jsonnet ${(jsonnetText.length / 1024).toFixed(0)} KiB (library builders). `
         + 'In-process rows write no files; whole-process rows write dist/ (to /dev/shm where there is one).',
       '',

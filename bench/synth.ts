@@ -20,7 +20,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateFleet } from './fleet-generator.js';
-import { timingOf, type Timing } from './lib/measure.js';
+import { thousands, timingOf, type Timing } from './lib/measure.js';
 import {
   childProgram, compareTrees, listFiles, mib, ROOT, runProcess, workBase, workDirectory, type ProcessRun, type TreeComparison,
 } from './lib/process.js';
@@ -37,11 +37,6 @@ const SIZES: readonly { clusters: number; runs: number; naiveRuns: number; perCh
   { clusters: 1_000, runs: 5, naiveRuns: 3, perChartRuns: 1 },
   { clusters: 5_000, runs: 3, naiveRuns: 0, perChartRuns: 0 },
 ];
-
-/** 12345 → "12,345" (no locale involved). */
-function thousands(value: number): string {
-  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
 
 /** Wall time, CPU time and peak RSS of one way of synthesising, over its runs. */
 interface Measured {

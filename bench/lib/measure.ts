@@ -46,3 +46,8 @@ export function timingOf(label: string, durationsMs: readonly number[]): Timing 
   const medianMs = times.length % 2 === 1 ? times[mid]! : (times[mid - 1]! + times[mid]!) / 2;
   return { label, runs: times.length, medianMs, minMs: times[0]!, maxMs: times[times.length - 1]! };
 }
+
+/** Thousands separators, fixed (not the machine's locale): 14969 → "14,969". */
+export function thousands(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
