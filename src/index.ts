@@ -7,7 +7,7 @@
  * - the generated L1 classes, per API group, as an escape hatch.
  */
 export * from './constructs/index.js';
-export * from './ipam/problems.js';
+export * from './problems.js';
 export { FleetApp, type FleetAppProps } from './synth/fleet-app.js';
 export * as ipam from './ipam/index.js';
 export * as l1 from './l1.js';

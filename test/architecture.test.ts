@@ -1,9 +1,11 @@
 /**
  * The layer rule of DESIGN.md, enforced: dependencies point down only.
  *
- *   cli ─► jsonnet ─► spec ─┐
+ *   cli ─► fleet ─► jsonnet
+ *    │       └──────────────┐
  *    ├──► synth ────────────┼─► constructs ─► l1 ─► imports (generated)
  *    └──► reconciler ───────┴──────────────────────► ipam (pure)
+ *   everything ─► problems
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -13,15 +15,16 @@ const SRC = resolve(import.meta.dirname, '../src');
 
 /** What each layer may import (besides itself and npm packages). `l1` means src/l1.ts. */
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
-  ipam: [],
+  problems: [],
+  ipam: ['problems'],
   l1: ['imports'],
-  constructs: ['ipam', 'l1'],
-  synth: ['constructs', 'ipam', 'l1'],
-  spec: ['constructs', 'ipam'],
-  jsonnet: ['spec', 'ipam'],
-  reconciler: ['ipam', 'l1'],
-  cli: ['jsonnet', 'spec', 'synth', 'reconciler', 'constructs', 'ipam', 'l1'],
-  index: ['constructs', 'ipam', 'synth', 'l1', 'spec', 'reconciler'],
+  constructs: ['ipam', 'l1', 'problems'],
+  synth: ['constructs', 'ipam', 'l1', 'problems'],
+  fleet: ['jsonnet', 'synth', 'constructs', 'ipam', 'problems'],
+  jsonnet: ['fleet', 'ipam', 'problems'],
+  reconciler: ['ipam', 'l1', 'problems'],
+  cli: ['fleet', 'jsonnet', 'synth', 'reconciler', 'constructs', 'ipam', 'l1', 'problems'],
+  index: ['constructs', 'ipam', 'synth', 'l1', 'fleet', 'reconciler', 'problems'],
 };
 
 function files(dir: string): string[] {
@@ -36,6 +39,7 @@ function layerOf(path: string): string {
   if (rel.startsWith('../imports/')) return 'imports';
   if (rel === 'l1.ts') return 'l1';
   if (rel === 'index.ts') return 'index';
+  if (rel === 'problems.ts') return 'problems';
   return rel.split('/')[0]!;
 }
 
@@ -68,7 +72,7 @@ describe('layers', () => {
 
   it('has every layer it checks', () => {
     const layers = new Set(files(SRC).map(layerOf));
-    for (const layer of ['ipam', 'l1', 'constructs', 'synth', 'spec', 'cli']) expect(layers.has(layer), layer).toBe(true);
+    for (const layer of ['ipam', 'l1', 'constructs', 'synth', 'fleet', 'cli', 'problems']) expect(layers.has(layer), layer).toBe(true);
   });
 
   it('reports a violation when a lower layer imports a higher one', () => {

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 const [root, fleet, output] = process.argv.slice(2) as [string, string, string];
 const lib = (path: string): string => pathToFileURL(join(root, 'lib', 'src', path)).href;
 
-const { loadFleet } = await import(lib('cli/load-app.js')) as typeof import('../../src/cli/load-app.js');
+const { loadFleet } = await import(lib('fleet/app.js')) as typeof import('../../src/fleet/app.js');
 const { render } = await import(lib('synth/render.js')) as typeof import('../../src/synth/render.js');
 
 const { app } = await loadFleet(fleet);

@@ -15,8 +15,8 @@ import { App, Names, YamlOutputType } from 'cdk8s';
 const [root, fleet, outdir] = process.argv.slice(2) as [string, string, string];
 const lib = (path: string): string => pathToFileURL(join(root, 'lib', 'src', path)).href;
 
-const { planErrors, planFleet } = await import(lib('cli/fleet-plan.js')) as typeof import('../../src/cli/fleet-plan.js');
-const { addFleet } = await import(lib('spec/translate.js')) as typeof import('../../src/spec/translate.js');
+const { planErrors, planFleet } = await import(lib('fleet/plan.js')) as typeof import('../../src/fleet/plan.js');
+const { addFleet } = await import(lib('fleet/translate.js')) as typeof import('../../src/fleet/translate.js');
 
 const planned = await planFleet(fleet, {});
 const errors = planErrors(planned, basename(fleet));

@@ -22,12 +22,7 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
 /** A usage or input error: printed without a stack trace, exit code 2. */
-export class UsageError extends Error {
-  public constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export { UsageError } from '../problems.js';
 
 /**
  * Terminal output: the one place that decides colour and in-place progress, from `io.env` and the

@@ -8,7 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, delimiter, resolve } from 'node:path';
 import type { EvaluateOptions } from '../jsonnet/evaluate.js';
 import type { Parsed } from './args.js';
-import { fleetFormat } from './fleet-path.js';
+import { fleetFormat } from '../fleet/source.js';
 import { UsageError, type Io } from './io.js';
 
 /** The option definitions, to spread into a command's `parse(...)` options. */

@@ -2,7 +2,7 @@
  * The IP plan as text: a table for terminals, Markdown for pull-request comments, JSON for tools.
  */
 import type { Finding, PlannedEndpoint, PlannedPool, PlanResult } from '../ipam/planner.js';
-import type { NetworkSpec } from '../spec/fleet.js';
+import type { NetworkSpec } from '../fleet/schema.js';
 import { formatTable } from './table.js';
 import { PLAIN, type Style } from './io.js';
 

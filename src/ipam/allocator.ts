@@ -7,7 +7,7 @@
  * tree), so that binding a claim costs O(log n) however many addresses are in use; the stateless
  * `nextFreeAddress` and `poolUsage` build one from `(spec, inUse)` and ask it once.
  */
-import { ProblemError, type Problem } from './problems.js';
+import { ProblemError, type Problem } from '../problems.js';
 import { parseIpError } from './ip.js';
 import { entryKeys, formatKey, keyFamily, parseAddressKey, parseIpv4Number, parsePoolEntry, subnetOf } from './pool-entries.js';
 import { effectivePrefix, type PoolSpec } from './pool-spec.js';

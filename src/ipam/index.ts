@@ -12,7 +12,7 @@
  * ```
  */
 export { formatCidr, formatIp, formatRange, parseCidr, parseIp, type Cidr, type Family, type Ip } from './ip.js';
-export * from './problems.js';
+export * from '../problems.js';
 export * as ranges from './ranges.js';
 export { validatePoolSpec, type PoolSpec } from './pool-spec.js';
 export { validatePoolUpdate } from './pool-update.js';

@@ -18,7 +18,7 @@
 import { createRequire } from 'node:module';
 import { formatRange, maxValue } from './ip.js';
 import type { Lock, LockEntry, LockedEndpoint, LockedPoolRange, PoolKind } from './plan-model.js';
-import { ProblemError, type Problem } from './problems.js';
+import { ProblemError, type Problem } from '../problems.js';
 import { familyName, parseRangeText } from './range-text.js';
 
 /** The lock file's `apiVersion`. */

@@ -28,7 +28,7 @@ import type {
   Allocation, EndpointRequest, Finding, LockEntry, LockedEndpoint, LockedPoolRange, ManualPool, PlanChange,
   PlanInput, PlannedEndpoint, PlannedPool, PlanNetwork, PlanResult, PoolRequest, Severity,
 } from './plan-model.js';
-import { ProblemError, type Problem } from './problems.js';
+import { ProblemError, type Problem } from '../problems.js';
 import { familyName, parseRangeText } from './range-text.js';
 import { normalize, overlaps, size, subtract, type Range } from './ranges.js';
 import { askedSize, blockFor, growthFor, isShrink, poolCapacity } from './sizing.js';

@@ -13,9 +13,9 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Jsonnet } from '@hanazuki/node-jsonnet';
-import { isProblemError, ProblemError, type Problem } from '../ipam/problems.js';
-import type { FleetSpec } from '../spec/fleet.js';
-import { readFleet } from '../spec/parse.js';
+import { isProblemError, ProblemError, type Problem } from '../problems.js';
+import type { FleetSpec } from '../fleet/schema.js';
+import { readFleet } from '../fleet/read.js';
 import { NATIVE_FUNCTIONS } from './natives.js';
 
 /** How to evaluate: external variables, top-level arguments and library paths. */

@@ -11,7 +11,7 @@
  */
 import { ApiObject, Chart, type App } from 'cdk8s';
 import type { IConstruct } from 'constructs';
-import { ProblemError, type Problem } from '../ipam/problems.js';
+import { ProblemError, type Problem } from '../problems.js';
 import { kustomization } from './kustomization.js';
 import { objectRenderer } from './to-json.js';
 import { toYaml } from './yaml.js';

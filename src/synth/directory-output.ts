@@ -5,7 +5,7 @@
  * `render()` followed by `writeDirectory()` would rank it: construct problems, then validation
  * problems, then write errors; and on any error nothing is put in place.
  */
-import { ProblemError } from '../ipam/problems.js';
+import { ProblemError } from '../problems.js';
 import type { ChartsRendered, RenderedChart } from './charts.js';
 import { kustomization } from './kustomization.js';
 import { validationSession, type ValidationStats } from './validate.js';

@@ -12,7 +12,7 @@
  * checks it again on large fleets).
  */
 import type { App } from 'cdk8s';
-import { ProblemError } from '../ipam/problems.js';
+import { ProblemError } from '../problems.js';
 import { compareCodeUnits, renderCharts, type RenderedObject, type RenderOptions } from './charts.js';
 import { kustomization } from './kustomization.js';
 import { validateObjects, type ValidationStats } from './validate.js';

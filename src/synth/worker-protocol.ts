@@ -2,7 +2,7 @@
  * What the main thread and the synthesis worker say to each other (./synthesis-worker.ts and
  * ./synthesis-worker-thread.ts), and how errors cross between them.
  */
-import { isProblemError, ProblemError, type Layer, type Problem } from '../ipam/problems.js';
+import { isProblemError, ProblemError, type Layer, type Problem } from '../problems.js';
 import type { ChartsRendered, RenderedChart } from './charts.js';
 
 /**

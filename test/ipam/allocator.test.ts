@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { allocatableSet, MAX_COUNT, nextFreeAddress, PoolAllocator, poolUsage } from '../../src/ipam/allocator.js';
 import { formatKey } from '../../src/ipam/pool-entries.js';
 import type { PoolSpec } from '../../src/ipam/pool-spec.js';
-import { isProblemError } from '../../src/ipam/problems.js';
+import { isProblemError } from '../../src/problems.js';
 import { parseIp } from '../../src/ipam/ip.js';
 import {
   addressArb, heldIdentity, idOf, inUseArb, naiveAllocatable, naiveEntry, naiveNext, naiveUsage, specArb, windowArb,

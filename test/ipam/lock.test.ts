@@ -4,7 +4,7 @@ import { parse, parseDocument } from 'yaml';
 import { maxValue, parseIp, type Family } from '../../src/ipam/ip.js';
 import { formatLock, parseLock, readCanonicalLock, sortLock, validateLock } from '../../src/ipam/lock.js';
 import type { Lock, LockEntry } from '../../src/ipam/plan-model.js';
-import { isProblemError } from '../../src/ipam/problems.js';
+import { isProblemError } from '../../src/problems.js';
 
 const ip = (text: string): bigint => parseIp(text)!.value;
 

@@ -5,7 +5,7 @@ import { validateLock } from '../../src/ipam/lock.js';
 import {
   assertPlanOk, plan, type EndpointRequest, type LockEntry, type PlanInput, type PlanNetwork, type PlanResult, type PoolRequest,
 } from '../../src/ipam/planner.js';
-import { isProblemError } from '../../src/ipam/problems.js';
+import { isProblemError } from '../../src/problems.js';
 import { normalize, size, type Range } from '../../src/ipam/ranges.js';
 import { parseRangeText } from '../../src/ipam/range-text.js';
 

@@ -6,7 +6,7 @@ import { largestFreeBlock, placeAligned, placeFromTop, placePacked } from '../..
 import {
   assertPlanOk, plan, type Finding, type Lock, type PlanInput, type PlanNetwork, type PlanResult, type PoolRequest,
 } from '../../src/ipam/planner.js';
-import { isProblemError } from '../../src/ipam/problems.js';
+import { isProblemError } from '../../src/problems.js';
 import type { Range } from '../../src/ipam/ranges.js';
 import { askedSize, blockFor, growthFor, headroomFor, isShrink, nextPowerOfTwo, poolCapacity } from '../../src/ipam/sizing.js';
 

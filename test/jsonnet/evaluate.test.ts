@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isProblemError, type ProblemError } from '../../src/ipam/problems.js';
+import { isProblemError, type ProblemError } from '../../src/problems.js';
 import { evaluateFleet, evaluateSnippet, jsonnetProblems, libraryDir, readJsonnetFleet, type EvaluateOptions } from '../../src/jsonnet/evaluate.js';
 import { scratch, smallFleet, type Scratch } from './workspace.js';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateSnippet, readJsonnetFleet } from '../../src/jsonnet/evaluate.js';
-import { parseFleet, readFleet } from '../../src/spec/parse.js';
+import { parseFleet, readFleet } from '../../src/fleet/read.js';
 import { ROOT, scratch, type Scratch } from './workspace.js';
 
 let ws: Scratch;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isProblemError } from '../../src/ipam/problems.js';
+import { isProblemError } from '../../src/problems.js';
 import { ManualClock, MANUAL_CLOCK_EPOCH } from '../../src/reconciler/clock.js';
 import { MemoryStore } from '../../src/reconciler/memory-store.js';
 import { LeaderElector, type LeaderElectionOptions } from '../../src/reconciler/runtime/leader-election.js';

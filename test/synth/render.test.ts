@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadFleet } from '../../src/cli/load-app.js';
+import { loadFleet } from '../../src/fleet/app.js';
 import { render, toStream } from '../../src/synth/render.js';
 import { buildFleet, CLUSTERS } from './fleet-builder.js';
 import { readTree } from './tree.js';

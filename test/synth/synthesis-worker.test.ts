@@ -8,9 +8,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { planErrors, planFleet } from '../../src/cli/fleet-plan.js';
-import { buildApp, type AppInput } from '../../src/cli/load-app.js';
-import { isProblemError } from '../../src/ipam/problems.js';
+import { planErrors, planFleet } from '../../src/fleet/plan.js';
+import { buildApp, type AppInput } from '../../src/fleet/app.js';
+import { isProblemError } from '../../src/problems.js';
 import { render } from '../../src/synth/render.js';
 import { SynthesisWorker, type AppBuilder } from '../../src/synth/synthesis-worker.js';
 import { writeDirectory } from '../../src/synth/write.js';
@@ -23,7 +23,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 let count = 0;
 const fresh = (): string => join(work, `case-${++count}`);
 
-const CLI_BUILDER: AppBuilder = { module: new URL('../../src/cli/load-app.js', import.meta.url).href, name: 'buildApp' };
+const CLI_BUILDER: AppBuilder = { module: new URL('../../src/fleet/app.js', import.meta.url).href, name: 'buildApp' };
 const TEST_BUILDER: AppBuilder = { module: new URL('./worker-apps.js', import.meta.url).href, name: 'buildWorkerApp' };
 
 /** The two-thread path, start to end, as `capi-ionos synth` runs it. */

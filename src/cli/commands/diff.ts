@@ -3,16 +3,16 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { parseLock } from '../../ipam/lock.js';
 import type { Lock } from '../../ipam/plan-model.js';
-import { isProblemError } from '../../ipam/problems.js';
+import { isProblemError } from '../../problems.js';
 import { render } from '../../synth/render.js';
 import { parse } from '../args.js';
 import { diffLocks, diffManifests, hasChanges, jsonReport, markdownReport, textReport, type FleetDiff, type ManifestFile } from '../diff-report.js';
-import { LOCK_FILE } from '../fleet-plan.js';
-import { resolveFleetPath } from '../fleet-path.js';
+import { LOCK_FILE } from '../../fleet/plan.js';
+import { resolveFleetPath } from '../../fleet/source.js';
 import { DIFF_HELP } from '../help.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Io } from '../io.js';
 import { JSONNET_HELP, JSONNET_OPTIONS, jsonnetOptions } from '../jsonnet-options.js';
-import { loadFleet } from '../load-app.js';
+import { loadFleet } from '../../fleet/app.js';
 
 const FORMATS = { text: textReport, markdown: markdownReport, json: jsonReport } as const;
 

@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
 import { writeFileAtomic } from '../../synth/write.js';
 import { parse } from '../args.js';
-import { planFleet } from '../fleet-plan.js';
-import { fleetFormat, resolveFleetPath } from '../fleet-path.js';
+import { planFleet } from '../../fleet/plan.js';
+import { fleetFormat, resolveFleetPath } from '../../fleet/source.js';
 import { PLAN_HELP } from '../help.js';
 import { EXIT_FINDINGS, EXIT_OK, styleFor, UsageError, type Io } from '../io.js';
 import { JSONNET_HELP, JSONNET_OPTIONS, jsonnetOptions } from '../jsonnet-options.js';

@@ -2,11 +2,11 @@ import type { KubeObject } from '../../reconciler/store.js';
 import { simulate } from '../../reconciler/simulate/simulate.js';
 import { render } from '../../synth/render.js';
 import { parse } from '../args.js';
-import { resolveFleetPath } from '../fleet-path.js';
+import { resolveFleetPath } from '../../fleet/source.js';
 import { SIMULATE_HELP } from '../help.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Io } from '../io.js';
 import { JSONNET_HELP, JSONNET_OPTIONS, jsonnetOptions } from '../jsonnet-options.js';
-import { loadFleet } from '../load-app.js';
+import { loadFleet } from '../../fleet/app.js';
 import { Progress } from '../progress.js';
 import { simulationFindings, simulationJson, simulationPassed, simulationTable } from '../simulate-report.js';
 

@@ -8,17 +8,17 @@
  * and the worker first.
  */
 import { basename, dirname, resolve } from 'node:path';
-import { ProblemError } from '../../ipam/problems.js';
+import { ProblemError } from '../../problems.js';
 import { SynthesisWorker } from '../../synth/synthesis-worker.js';
 import { writeFileAtomic } from '../../synth/write.js';
 import { parse } from '../args.js';
-import type { PlanFlags, PlannedFleet } from '../fleet-plan.js';
-import { fleetFormat, resolveFleetPath } from '../fleet-path.js';
+import type { PlanFlags, PlannedFleet } from '../../fleet/plan.js';
+import { fleetFormat, resolveFleetPath } from '../../fleet/source.js';
 import { SYNTH_HELP } from '../help.js';
 import { EXIT_OK, UsageError, type Io } from '../io.js';
 import { JSONNET_HELP, JSONNET_OPTIONS, jsonnetOptions } from '../jsonnet-options.js';
 import { Progress } from '../progress.js';
-import type { AppInput } from '../load-app.js';
+import type { AppInput } from '../../fleet/app.js';
 
 /** `capi-ionos synth [FLEET] [-o DIR] [--stdout] [--locked]` */
 export async function synth(args: readonly string[], io: Io): Promise<number> {
@@ -43,7 +43,7 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
   /** The app's input: the fleet file's plan is made here (the planner loads only for a fleet file). */
   const input = async (): Promise<AppInput> => ({
     path: fleet,
-    ...(fleetFormat(fleet) === 'app' ? {} : { planned: await (await import('../fleet-plan.js')).planFleetOrThrow(fleet, flags) }),
+    ...(fleetFormat(fleet) === 'app' ? {} : { planned: await (await import('../../fleet/plan.js')).planFleetOrThrow(fleet, flags) }),
     ...(values['with-reconciler'] === true ? { reconciler: image === undefined ? {} : { image } } : {}),
   });
   /**
@@ -53,7 +53,7 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
   const lockToWrite = async (plan: PlannedFleet | undefined): Promise<PlannedFleet | undefined> => {
     if (plan === undefined || plan.lockAfter === plan.lockBefore) return undefined;
     if (values.locked || values.stdout) {
-      const { LOCK_FILE } = await import('../fleet-plan.js');
+      const { LOCK_FILE } = await import('../../fleet/plan.js');
       throw new ProblemError('plan', [{
         file: LOCK_FILE, path: '',
         message: `is not up to date with ${basename(fleet)}; run 'capi-ionos plan --write' and commit it`,
@@ -63,7 +63,7 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
   };
 
   if (values.stdout) {
-    const { buildApp } = await import('../load-app.js');
+    const { buildApp } = await import('../../fleet/app.js');
     const { render, toStream } = await import('../../synth/render.js');
     const appInput = await input();
     await lockToWrite(appInput.planned);
@@ -82,7 +82,7 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
   const outdir = values.output === undefined ? resolve(dirname(fleet), 'dist') : resolve(io.cwd, values.output as string);
   const token = String(process.pid);
   // Started first: the worker loads cdk8s and the constructs while this thread plans.
-  const synthesis = SynthesisWorker.start({ module: new URL('../load-app.js', import.meta.url).href, name: 'buildApp' });
+  const synthesis = SynthesisWorker.start({ module: new URL('../../fleet/app.js', import.meta.url).href, name: 'buildApp' });
   try {
     const appInput = await input();
     // Checked before any work: with --locked a lock that would change is an error.

@@ -1,12 +1,12 @@
-import { isProblemError } from '../../ipam/problems.js';
+import { isProblemError } from '../../problems.js';
 import type { Finding } from '../../ipam/planner.js';
 import { render } from '../../synth/render.js';
 import { parse } from '../args.js';
-import { resolveFleetPath } from '../fleet-path.js';
+import { resolveFleetPath } from '../../fleet/source.js';
 import { VALIDATE_HELP } from '../help.js';
 import { EXIT_OK, UsageError, type Io } from '../io.js';
 import { JSONNET_HELP, JSONNET_OPTIONS, jsonnetOptions } from '../jsonnet-options.js';
-import { loadFleet } from '../load-app.js';
+import { loadFleet } from '../../fleet/app.js';
 
 /** `validate --format json`: `{valid, problems, findings}`. */
 export interface ValidateReport {

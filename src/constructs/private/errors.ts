@@ -3,7 +3,7 @@
  * the prop, with what was received, what is allowed and how to fix it.
  */
 import type { IConstruct } from 'constructs';
-import { ProblemError, type Problem } from '../../ipam/problems.js';
+import { ProblemError, type Problem } from '../../problems.js';
 import { dnsLabelProblem, dnsSubdomainProblem } from './names.js';
 
 /** The valid value nearest to `value` (rounding up to the step first), if one exists. */

@@ -20,7 +20,7 @@
 import { PoolAllocator } from '../../ipam/allocator.js';
 import { parseAddressKey } from '../../ipam/pool-entries.js';
 import type { PoolSpec } from '../../ipam/pool-spec.js';
-import { isProblemError } from '../../ipam/problems.js';
+import { isProblemError } from '../../problems.js';
 import { RESOURCES, type KubeObject, type OwnerReference } from '../store.js';
 import {
   addressClaimName,

@@ -4,7 +4,7 @@
  * Paused pools still get their counts (the provider's pool controller ignores pausing).
  */
 import type { Count, PoolUsage } from '../../ipam/allocator.js';
-import { isProblemError } from '../../ipam/problems.js';
+import { isProblemError } from '../../problems.js';
 import type { KubeObject } from '../store.js';
 import { hasFinalizer, isDeleting, PROTECT_POOL_FINALIZER, withFinalizer, withoutFinalizer } from './api.js';
 

@@ -13,7 +13,7 @@
  * - A replica that stopped leading campaigns again after a retry period.
  * - On `stop()` a leader gives the Lease up (empty holder), so a successor need not wait.
  */
-import { ProblemError } from '../../ipam/problems.js';
+import { ProblemError } from '../../problems.js';
 import { microTime } from '../clock.js';
 import { isStoreError, RESOURCES, type Clock, type KubeObject, type Store } from '../store.js';
 import { errorText, silentLogger, type Logger } from './log.js';

@@ -3,7 +3,7 @@
  * the results. Bound to the project's CRDs by ../validate.ts; tests bind it to validators
  * generated from their own CRDs.
  */
-import type { Problem } from '../../ipam/problems.js';
+import type { Problem } from '../../problems.js';
 import type { crdValidators } from '../../l1.js';
 
 type CelRule = crdValidators.CelRule;

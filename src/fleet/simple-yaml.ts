@@ -10,7 +10,7 @@
  * block scalars, multi-line scalars or flow collections, escapes, complex or non-string keys,
  * duplicate keys, directives, several documents, odd indentation); the caller then reads the
  * text with the `yaml` package, which also reports errors by line and column. Plain scalars are
- * typed as the package's core schema types them. test/spec/simple-yaml.test.ts holds it to that
+ * typed as the package's core schema types them. test/fleet/simple-yaml.test.ts holds it to that
  * with property tests.
  */
 
@@ -24,7 +24,7 @@ export interface CoreScalarType {
  * The core schema's plain scalar types, in the order the `yaml` package (2.9) tries them
  * (`yaml/dist/schema/core/schema.js`): null, bool, int (octal, decimal, hex), float (nan/inf,
  * exponent, fraction). Copied, so that the fast path does not load the package;
- * test/spec/simple-yaml.test.ts checks them against the package's own tags.
+ * test/fleet/simple-yaml.test.ts checks them against the package's own tags.
  */
 export const CORE_SCALAR_TYPES: readonly CoreScalarType[] = [
   { test: /^(?:~|[Nn]ull|NULL)?$/, resolve: () => null },

@@ -2,7 +2,7 @@
  * A small reader for untyped input (parsed YAML, JSON or Jsonnet output) that records every
  * problem with its path instead of stopping at the first, so one run reports them all.
  */
-import type { Problem } from '../ipam/problems.js';
+import type { Problem } from '../problems.js';
 
 /** A JSON-like object. */
 export type Json = Record<string, unknown>;

@@ -5,10 +5,10 @@
 import { App } from 'cdk8s';
 import { pathToFileURL } from 'node:url';
 import { captureApps } from '../synth/capture.js';
-import { addFleet } from '../spec/translate.js';
-import { planFleetOrThrow, type PlanFlags, type PlannedFleet } from './fleet-plan.js';
-import { fleetFormat } from './fleet-path.js';
-import { UsageError } from './io.js';
+import { addFleet } from './translate.js';
+import { planFleetOrThrow, type PlanFlags, type PlannedFleet } from './plan.js';
+import { fleetFormat } from './source.js';
+import { UsageError } from '../problems.js';
 
 /** Runs a cdk8s app program and returns the app it synthesises (or exports as default). */
 async function loadProgram(path: string): Promise<App> {
@@ -30,7 +30,7 @@ function isApp(value: unknown): value is App {
 
 /**
  * A new app holding the fleet's constructs, planned as `planned` says. It lives here, not in
- * fleet-plan.ts, so that `capi-ionos plan` loads neither cdk8s nor the constructs.
+ * plan.ts, so that `capi-ionos plan` loads neither cdk8s nor the constructs.
  */
 export function fleetApp(planned: PlannedFleet): App {
   const app = new App();

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isScalar, parseDocument, Schema, type ScalarTag } from 'yaml';
 import { generateFleet } from '../../bench/fleet-generator.js';
-import { CORE_SCALAR_TYPES, readSimpleYaml } from '../../src/spec/simple-yaml.js';
+import { CORE_SCALAR_TYPES, readSimpleYaml } from '../../src/fleet/simple-yaml.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 

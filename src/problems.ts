@@ -7,8 +7,8 @@
  * says which), all recognisable without `instanceof` through a symbol brand, so that two copies
  * of this package in one process still understand each other's errors.
  *
- * This module lives in `ipam/` because `ipam/` is the bottom layer: every other layer may
- * import it, and it imports nothing.
+ * This module sits at the bottom of the layers: every other layer may import it, and it imports
+ * nothing.
  */
 
 /** One thing wrong with the input. */
@@ -63,4 +63,15 @@ export function formatProblem(problem: Problem): string {
 /** Formats problems one per line. */
 export function formatProblems(problems: readonly Problem[]): string {
   return problems.map(formatProblem).join('\n');
+}
+
+/**
+ * A mistake in how the command or library was called (a flag, a path, a missing file): exit code 2,
+ * reported as one message without a stack trace.
+ */
+export class UsageError extends Error {
+  public constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseFleet } from '../../src/spec/parse.js';
+import { parseFleet } from '../../src/fleet/read.js';
 
 const EXAMPLE = readFileSync(new URL('../../examples/fleet/fleet.yaml', import.meta.url), 'utf8');
 

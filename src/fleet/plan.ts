@@ -1,18 +1,18 @@
 /**
  * A fleet file through the planner: parse it, read `ipam.lock.yaml` beside it and plan. Turning
- * the plan into constructs is load-app.ts's job, so that planning loads neither cdk8s nor the
+ * the plan into constructs is app.ts's job, so that planning loads neither cdk8s nor the
  * constructs.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { formatLock, parseLock } from '../ipam/lock.js';
 import { plan, type Lock, type PlanResult } from '../ipam/planner.js';
-import { isProblemError, ProblemError } from '../ipam/problems.js';
+import { isProblemError, ProblemError } from '../problems.js';
 import { readJsonnetFleet, type EvaluateOptions } from '../jsonnet/evaluate.js';
-import type { FleetSpec } from '../spec/fleet.js';
-import { parseFleet } from '../spec/parse.js';
-import { planRequests } from '../spec/requests.js';
-import { fleetFormat } from './fleet-path.js';
+import type { FleetSpec } from './schema.js';
+import { parseFleet } from './read.js';
+import { planRequests } from './requests.js';
+import { fleetFormat } from './source.js';
 
 /** The name of the lock file, beside the fleet file. */
 export const LOCK_FILE = 'ipam.lock.yaml';

@@ -4,12 +4,12 @@
  */
 import { createRequire } from 'node:module';
 import type { Document, LineCounter } from 'yaml';
-import { ProblemError, type Problem } from '../ipam/problems.js';
+import { ProblemError, type Problem } from '../problems.js';
 import {
   FLEET_API_VERSION, FLEET_KIND,
   type AdditionalNetworkSpec, type ClusterSpec, type ControlPlaneSpec, type FleetSpec, type HealthCheckSpec, type ImageSpec,
   type ManualPoolSpec, type MachineSpecInput, type NetworkSpec, type NicSpec, type NodePoolSpec, type SharedPoolSpec,
-} from './fleet.js';
+} from './schema.js';
 import { describeValue, join, Reader, type Json } from './reader.js';
 import { readSimpleYaml } from './simple-yaml.js';
 

@@ -8,7 +8,7 @@
  */
 import type { EndpointRequest, PlanInput, PoolRequest } from '../ipam/plan-model.js';
 import type { Family } from '../ipam/ip.js';
-import type { AdditionalNetworkSpec, ClusterSpec, FleetSpec, NicSpec } from './fleet.js';
+import type { AdditionalNetworkSpec, ClusterSpec, FleetSpec, NicSpec } from './schema.js';
 
 /** The name of a cluster's pool in a network. */
 export function clusterPoolName(cluster: string, network: string): string {

@@ -12,8 +12,8 @@ import { IpPool, type IIpPool } from '../constructs/ip-pool.js';
 import { MachineImage, type AdditionalNetwork, type MachineNetworkSettings, type MachineSettings } from '../constructs/machine.js';
 import { SharedObjects } from '../constructs/shared-objects.js';
 import type { PlannedPool, PlanResult } from '../ipam/plan-model.js';
-import { ProblemError } from '../ipam/problems.js';
-import type { AdditionalNetworkSpec, FleetSpec, MachineSpecInput, NicSpec } from './fleet.js';
+import { ProblemError } from '../problems.js';
+import type { AdditionalNetworkSpec, FleetSpec, MachineSpecInput, NicSpec } from './schema.js';
 import { clusterPoolName } from './requests.js';
 
 function byName<T extends { readonly name: string }>(a: T, b: T): number {

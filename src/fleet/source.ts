@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { extname, resolve } from 'node:path';
-import { UsageError } from './io.js';
+import { UsageError } from '../problems.js';
 
 /** The kinds of fleet input. */
 export type FleetFormat = 'app' | 'yaml' | 'json' | 'jsonnet';
