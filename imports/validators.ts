@@ -1,7 +1,7 @@
 /* eslint-disable */
 // GENERATED FILE, DO NOT EDIT.
-// Compiled from ../shared/crds/bundle.yaml by scripts/gen-validators.ts. Regenerate with:
-//   npx tsx scripts/gen-validators.ts ../shared/crds/bundle.yaml imports/validators.ts
+// Compiled from crds/bundle.yaml by scripts/gen-validators.ts. Regenerate with:
+//   npx tsx scripts/gen-validators.ts crds/bundle.yaml imports/validators.ts
 //
 // Straight-line validators for the structural schemas of the CRDs (one function per
 // distinct object/array node), defaulters that apply the schemas' defaults the way the

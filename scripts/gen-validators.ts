@@ -1,7 +1,7 @@
 /**
  * Compiles the structural schemas of a CRD bundle into TypeScript validator code.
  *
- *     npx tsx scripts/gen-validators.ts ../shared/crds/bundle.yaml imports/validators.ts
+ *     npx tsx scripts/gen-validators.ts crds/bundle.yaml imports/validators.ts
  *
  * Like ajv's standalone mode: every schema node becomes straight-line checks (one function per
  * distinct object or array node, scalar leaves inlined), compiled once, with no schema

@@ -5,8 +5,8 @@
 # directory it runs in.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-bundle="$(cd "$root/../shared/crds" && pwd)/bundle.yaml"
+bundle="$root/crds/bundle.yaml"
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 (cd "$scratch" && CDK8S_CHECK_UPGRADE=false "$root/node_modules/.bin/cdk8s" import "$bundle" -l typescript -o "$root/imports")
-cd "$root" && node_modules/.bin/tsx scripts/gen-validators.ts ../shared/crds/bundle.yaml imports/validators.ts
+cd "$root" && node_modules/.bin/tsx scripts/gen-validators.ts crds/bundle.yaml imports/validators.ts

@@ -87,7 +87,7 @@ describe.skipIf(!availability.ok)('real kube-apiserver with the CRDs installed',
     await server?.stop();
   }, 60_000);
 
-  it('serves the CRDs from ../shared/crds', async () => {
+  it('serves the vendored CRDs of crds/', async () => {
     const res = await kubeRequest(server, 'GET', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions');
     expect(res.status).toBe(200);
     const names = res.body.items.map((c: KubeObject) => c.metadata.name);

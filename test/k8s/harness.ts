@@ -7,7 +7,7 @@
  * says why and the tests skip.
  *
  *   const server = await startApiServer();
- *   await installCrds(server);                       // ../shared/crds/*.yaml, waits for Established
+ *   await installCrds(server);                       // crds/*.yaml, waits for Established
  *   const results = await applyServerSide(server, objects, { dryRun: true });
  *   expect(applyErrors(results)).toEqual([]);
  *   await server.stop();
@@ -40,8 +40,8 @@ import { parseAllDocuments } from 'yaml';
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** The repository root (this file is test/k8s/harness.ts). */
 export const REPO_ROOT = resolve(HERE, '..', '..');
-/** The CRDs the project targets: ../shared/crds beside the repository. */
-export const DEFAULT_CRDS_DIR = resolve(REPO_ROOT, '..', 'shared', 'crds');
+/** The CRDs the project targets, vendored under crds/. */
+export const DEFAULT_CRDS_DIR = resolve(REPO_ROOT, 'crds');
 
 // ---------------------------------------------------------------------------------------------
 // Where the binaries are
@@ -730,7 +730,7 @@ export function readManifests(path: string): KubeObject[] {
 }
 
 /**
- * Applies the CRDs (every *.yaml of `crdsDir` but bundle.yaml; default ../shared/crds) for real
+ * Applies the CRDs (every *.yaml of `crdsDir` but bundle.yaml; default crds/) for real
  * and waits until each is Established and served. Returns the CRD names. Throws if the server
  * rejects a CRD or does not establish it in time.
  */

@@ -1,6 +1,6 @@
 /**
  * A local HTTP server that speaks the IONOS Cloud API v6 shape for servers, NICs, LANs and
- * requests (`../shared/ionoscloud/cloudapi-v6-nics.yaml`), with in-memory state, asynchronous
+ * requests (the Cloud API v6 OpenAPI document (github.com/ionos-cloud/sdk-go v6, `api_network_interfaces.go` and its models)), with in-memory state, asynchronous
  * requests the test drives (QUEUED → RUNNING → DONE/FAILED) and fault injection.
  *
  * It listens on 127.0.0.1 on a random port; every test that starts one stops it.

@@ -8,7 +8,7 @@
  * tests run only with `{ garbageCollection: true }`. Checks that only the memory
  * store can make (seeded uids, history compaction, fault injection) live in memory-store.test.ts.
  *
- * Objects are valid for the CRDs in ../shared/crds (the real server validates and prunes them).
+ * Objects are valid for the CRDs in crds/ (the real server validates and prunes them).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {

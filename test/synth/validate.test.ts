@@ -15,7 +15,7 @@ import { celRuleInventory, validateObject, validateObjects, type Violation } fro
 
 type Obj = Record<string, unknown>;
 
-const BUNDLE = resolve(__dirname, '..', '..', '..', 'shared', 'crds', 'bundle.yaml');
+const BUNDLE = resolve(__dirname, '..', '..', 'crds', 'bundle.yaml');
 const DC = '0b5c7c4e-6a2f-4b1e-9f3a-2d7e8c9a1b00';
 const IPAM = 'ipam.cluster.x-k8s.io';
 const INFRA = 'infrastructure.cluster.x-k8s.io/v1alpha1';
@@ -459,7 +459,7 @@ describe('validateObject on the project CRDs', () => {
 
 describe('the CEL rule inventory', () => {
   it('knows every x-kubernetes-validations rule in the bundle: evaluated or transition, none unsupported', () => {
-    // GIVEN every rule in ../shared/crds/bundle.yaml, with where it sits
+    // GIVEN every rule in crds/bundle.yaml, with where it sits
     const expected: string[] = [];
     const walk = (s: Obj | undefined, crd: string, version: string, path: string): void => {
       if (s === undefined) return;

@@ -2,7 +2,7 @@
  * A thin typed client for the IONOS Cloud API v6 calls the NIC attacher makes: servers (read),
  * NICs (list, read, create, patch), LANs (read), request status and request history.
  *
- * It speaks the shape of `../shared/ionoscloud/cloudapi-v6-nics.yaml` over `fetch`, retries like
+ * It speaks the shape of the Cloud API v6 OpenAPI document (github.com/ionos-cloud/sdk-go v6, `api_network_interfaces.go` and its models) over `fetch`, retries like
  * the IONOS SDK that CAPIC uses (capic-facts §4.6: 429 honours `Retry-After`, 502/503/504 are
  * retried for every method but POST, short capped waits, a bounded number of attempts) and waits
  * only through the injected clock. It never prints and never reads the environment.

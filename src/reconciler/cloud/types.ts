@@ -1,7 +1,7 @@
 /**
  * The IONOS Cloud API v6 objects the NIC attacher reads and writes, as plain JSON shapes.
  *
- * Field names follow `../shared/ionoscloud/cloudapi-v6-nics.yaml` (NIC, LAN, request status and
+ * Field names follow the Cloud API v6 OpenAPI document (github.com/ionos-cloud/sdk-go v6, `api_network_interfaces.go` and its models) (NIC, LAN, request status and
  * error schemas) plus the few server fields the attacher needs. Everything the API may leave out
  * is optional; read-only fields are marked so.
  */
