@@ -8,6 +8,6 @@
  */
 export * from './constructs/index.js';
 export * from './problems.js';
-export { FleetApp, type FleetAppProps } from './synth/fleet-app.js';
+export { FleetApp, type FleetAppProps } from './fleet/fleet-app.js';
 export * as ipam from './ipam/index.js';
 export * as l1 from './l1.js';

@@ -56,25 +56,30 @@ Examples:
   capi-ionos synth --stdout | kubectl apply --dry-run=server -f -
 `;
 
-export const PLAN_HELP = `Usage: capi-ionos plan [FLEET] [--write] [--format table|markdown|json] [--prune] [--allow-renumber]
+export const PLAN_HELP = `Usage: capi-ionos plan [FLEET] [--write|--locked] [--format table|markdown|json] [--prune] [--allow-renumber]
 
 Plans every cluster's IP pools and control-plane VIPs from the fleet's networks and shows, per
 network and pool, the ranges, capacity, the machines' peak need (replicas + surge), use,
 headroom and the change against ipam.lock.yaml. Every range in the lock stays where it is; new
-pools go into free space; a pool that needs more gets a second range.
+pools go into free space; a pool that needs more gets a second range. FLEET is a fleet file or
+a cdk8s app (.ts, .js), whose Networks and planned pools are planned the same way; every
+address written by hand (pools, endpoints, pod and service CIDRs) is checked against them.
 
 Options:
       --write            write the new ipam.lock.yaml (only when the plan has no errors)
+      --locked           exit 1 when ipam.lock.yaml is not what the plan would write (for CI)
       --format FORMAT    table (default), markdown (for a pull-request comment) or json
       --prune            release the ranges of pools and clusters no longer in the fleet
       --allow-renumber   re-plan a locked pool that would have to shrink or move
 
 Exit code 1 when the plan has errors: overlapping ranges, an exhausted network, a pool smaller
-than its peak, a gateway inside a pool or outside its network, mixed families, or a locked pool
-that would have to move.
+than its peak, a gateway or control-plane endpoint inside a pool, a pool outside every declared
+network (unless marked unmanaged), pod or service CIDRs on a node network, mixed families, or a
+locked pool that would have to move.
 
 Examples:
   capi-ionos plan fleet.yaml
+  capi-ionos plan main.ts --format json
   capi-ionos plan --write
   capi-ionos plan --format markdown > plan.md     # post as a PR comment
 `;

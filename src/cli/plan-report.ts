@@ -1,15 +1,14 @@
 /**
  * The IP plan as text: a table for terminals, Markdown for pull-request comments, JSON for tools.
  */
-import type { Finding, PlannedEndpoint, PlannedPool, PlanResult } from '../ipam/planner.js';
-import type { NetworkSpec } from '../fleet/schema.js';
+import type { Finding, PlanNetwork, PlannedEndpoint, PlannedPool, PlanResult } from '../ipam/planner.js';
 import { formatTable } from './table.js';
 import { PLAIN, type Style } from './io.js';
 
 /** What a report is made of. */
 export interface PlanReportInput {
   readonly result: PlanResult;
-  readonly networks: readonly NetworkSpec[];
+  readonly networks: readonly PlanNetwork[];
   /** Whether the lock file would change (or did, with --write). */
   readonly lockChanged: boolean;
 }

@@ -5,6 +5,7 @@ import {
   BOOTSTRAP_API_VERSION, CLUSTER_NAME_LABEL, DEPLOYMENT_NAME_LABEL, INFRA_API_VERSION, WORKER_ROLE_LABEL,
 } from './labels.js';
 import { renderMachineSpec, WORKER_DEFAULTS, type MachineNetworkSettings, type MachineSettings } from './machine.js';
+import { recordDemand } from './private/demand.js';
 import { PropChecker } from './private/errors.js';
 import { workerKubeadmConfig } from './private/kubeadm.js';
 
@@ -115,6 +116,7 @@ export class NodePool extends Construct {
     this.deploymentName = name;
     this.replicas = replicas;
     this.maxSurge = maxSurge;
+    recordDemand(this, replicas + maxSurge, options.network ?? {});
 
     const clusterName = cluster.clusterName;
     const namespace = cluster.clusterNamespace;

@@ -1,17 +1,20 @@
 /**
- * Loading a fleet into a cdk8s App, whatever its format: a cdk8s program is run; a fleet file is
- * read, planned against its lock and translated into constructs.
+ * Loading a fleet into a cdk8s App, whatever its format, planned against its lock: a cdk8s
+ * program is run and its construct tree planned; a fleet file is read, planned and translated
+ * onto the same constructs.
  */
 import { App } from 'cdk8s';
+import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { bindPlan, findingPathsOf, planRequestsOf } from '../constructs/planning.js';
 import { captureApps } from '../synth/capture.js';
 import { addFleet } from './translate.js';
-import { planFleetOrThrow, type PlanFlags, type PlannedFleet } from './plan.js';
+import { lockPathOf, planErrors, planFleetOrThrow, planWithLock, type Planned, type PlanFlags, type PlannedFleet } from './plan.js';
 import { fleetFormat } from './source.js';
 import { UsageError } from '../problems.js';
 
-/** Runs a cdk8s app program and returns the app it synthesises (or exports as default). */
-async function loadProgram(path: string): Promise<App> {
+/** Runs a cdk8s app program and returns the app it synthesises (or exports as default), not yet planned. */
+export async function loadProgram(path: string): Promise<App> {
   const apps: App[] = [];
   const module = await captureApps((app) => apps.push(app), async () => {
     const { tsImport } = await import('tsx/esm/api');
@@ -38,19 +41,35 @@ export function fleetApp(planned: PlannedFleet): App {
   return app;
 }
 
-/** A loaded fleet: the app, and for fleet files the plan behind it. */
+/**
+ * Plans the app of the program at `path` against the lock beside it and, when the plan holds,
+ * gives its planned pools and endpoints their addresses.
+ */
+export function planProgram(app: App, path: string, flags: PlanFlags): Planned {
+  const planned = planWithLock(planRequestsOf(app), lockPathOf(path), flags);
+  if (!planned.result.findings.some((f) => f.severity === 'error')) bindPlan(app, planned.result);
+  return planned;
+}
+
+/** A loaded fleet: the app, and the plan behind it. */
 export interface LoadedFleet {
   readonly app: App;
-  readonly planned?: PlannedFleet;
+  readonly planned: Planned;
 }
 
 /**
- * Loads the fleet at `path` (absolute) into an app.
+ * Loads the fleet at `path` (absolute) into an app, planned.
  *
  * @throws ProblemError for input problems and for plan errors (nothing to synthesise then)
  */
 export async function loadFleet(path: string, flags: PlanFlags = {}): Promise<LoadedFleet> {
-  if (fleetFormat(path) === 'app') return { app: await loadProgram(path) };
+  if (fleetFormat(path) === 'app') {
+    const app = await loadProgram(path);
+    const planned = planProgram(app, path, flags);
+    const errors = planErrors(planned, basename(path), findingPathsOf(app));
+    if (errors !== undefined) throw errors;
+    return { app, planned };
+  }
   const planned = await planFleetOrThrow(path, flags);
   return { app: fleetApp(planned), planned };
 }
@@ -72,12 +91,15 @@ export interface AppInput {
  */
 export async function buildApp(input: AppInput): Promise<App> {
   let app: App;
-  if (fleetFormat(input.path) === 'app') app = await loadProgram(input.path);
+  if (fleetFormat(input.path) === 'app') app = (await loadFleet(input.path)).app;
   else if (input.planned !== undefined) app = fleetApp(input.planned);
   else throw new TypeError(`buildApp(${JSON.stringify(input.path)}): a fleet file needs its plan`);
-  if (input.reconciler !== undefined) {
-    const { ReconcilerChart } = await import('../constructs/reconciler-deployment.js');
-    new ReconcilerChart(app, input.reconciler.image === undefined ? {} : { image: input.reconciler.image });
-  }
+  if (input.reconciler !== undefined) await addReconciler(app, input.reconciler);
   return app;
+}
+
+/** Adds the reconciler's Deployment (`--with-reconciler`) to `app`. */
+export async function addReconciler(app: App, reconciler: { readonly image?: string }): Promise<void> {
+  const { ReconcilerChart } = await import('../constructs/reconciler-deployment.js');
+  new ReconcilerChart(app, reconciler.image === undefined ? {} : { image: reconciler.image });
 }

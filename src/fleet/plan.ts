@@ -1,14 +1,18 @@
 /**
- * A fleet file through the planner: parse it, read `ipam.lock.yaml` beside it and plan. Turning
- * the plan into constructs is app.ts's job, so that planning loads neither cdk8s nor the
- * constructs.
+ * The planner, for both front ends: {@link planWithLock} is the one place it runs, with
+ * `ipam.lock.yaml` beside the fleet. A fleet file is parsed and its requests planned here; a
+ * cdk8s app's requests are read from its construct tree (app.ts, `planRequestsOf`). Turning a
+ * fleet file's plan into constructs is app.ts's job, so that planning a fleet file loads neither
+ * cdk8s nor the constructs.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { formatLock, parseLock } from '../ipam/lock.js';
-import { plan, type Lock, type PlanResult } from '../ipam/planner.js';
+import { planAddresses } from '../ipam/address-checks.js';
+import type { Lock, PlanResult } from '../ipam/planner.js';
 import { isProblemError, ProblemError } from '../problems.js';
 import { readJsonnetFleet, type EvaluateOptions } from '../jsonnet/evaluate.js';
+import type { PlanRequests } from '../constructs/planning.js';
 import type { FleetSpec } from './schema.js';
 import { parseFleet } from './read.js';
 import { planRequests } from './requests.js';
@@ -16,6 +20,11 @@ import { fleetFormat } from './source.js';
 
 /** The name of the lock file, beside the fleet file. */
 export const LOCK_FILE = 'ipam.lock.yaml';
+
+/** Where the lock of the fleet (file or program) at `fleetPath` lives. */
+export function lockPathOf(fleetPath: string): string {
+  return join(dirname(fleetPath), LOCK_FILE);
+}
 
 /** Planning options from the command line. */
 export interface PlanFlags {
@@ -25,9 +34,10 @@ export interface PlanFlags {
   readonly jsonnet?: EvaluateOptions;
 }
 
-/** A fleet file read and planned. */
-export interface PlannedFleet {
-  readonly fleet: FleetSpec;
+/** A fleet planned against its lock: a fleet file's, or a cdk8s app's. */
+export interface Planned {
+  /** What was asked of the planner. */
+  readonly requests: PlanRequests;
   readonly result: PlanResult;
   /** Where the lock lives. */
   readonly lockPath: string;
@@ -35,6 +45,34 @@ export interface PlannedFleet {
   readonly lockBefore: string | undefined;
   /** The lock file's text after this plan. */
   readonly lockAfter: string;
+  /** Whether the lock file must be written: its text changes (a fleet that plans nothing needs none). */
+  readonly lockChanged: boolean;
+}
+
+/** A fleet file read and planned. */
+export interface PlannedFleet extends Planned {
+  readonly fleet: FleetSpec;
+}
+
+/**
+ * Plans `requests` against the lock at `lockPath`: the one place the planner runs, for
+ * fleet files and cdk8s apps alike. Findings are in the result; nothing is thrown for them.
+ *
+ * @throws ProblemError for a malformed lock file (naming it) or malformed requests
+ */
+export function planWithLock(requests: PlanRequests, lockPath: string, flags: PlanFlags): Planned {
+  const lockBefore = existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : undefined;
+  let lock: Lock | undefined;
+  try {
+    lock = lockBefore === undefined ? undefined : parseLock(lockBefore);
+  } catch (error) {
+    if (isProblemError(error)) throw error.inFile(LOCK_FILE);
+    throw error;
+  }
+  const result = planAddresses({ ...requests, lock, prune: flags.prune, allowRenumber: flags.allowRenumber });
+  const lockAfter = formatLock(result.lock);
+  const lockChanged = lockBefore === undefined ? result.lock.ranges.length > 0 : lockAfter !== lockBefore;
+  return { requests, result, lockPath, lockBefore, lockAfter, lockChanged };
 }
 
 /** Evaluates the fleet file into its value (Jsonnet evaluates first; YAML and JSON parse). */
@@ -47,17 +85,7 @@ async function readFleetFile(path: string, jsonnet: EvaluateOptions | undefined)
 /** Reads and plans the fleet file at `path`. Findings are in the result; nothing is thrown for them. */
 export async function planFleet(path: string, flags: PlanFlags): Promise<PlannedFleet> {
   const fleet = await readFleetFile(path, flags.jsonnet);
-  const lockPath = join(dirname(path), LOCK_FILE);
-  const lockBefore = existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : undefined;
-  let lock: Lock | undefined;
-  try {
-    lock = lockBefore === undefined ? undefined : parseLock(lockBefore);
-  } catch (error) {
-    if (isProblemError(error)) throw error.inFile(LOCK_FILE);
-    throw error;
-  }
-  const result = plan({ ...planRequests(fleet), lock, prune: flags.prune, allowRenumber: flags.allowRenumber });
-  return { fleet, result, lockPath, lockBefore, lockAfter: formatLock(result.lock) };
+  return { fleet, ...planWithLock(planRequests(fleet), lockPathOf(path), flags) };
 }
 
 /**
@@ -72,9 +100,14 @@ export async function planFleetOrThrow(path: string, flags: PlanFlags): Promise<
   return planned;
 }
 
-/** The plan's error findings as one ProblemError naming the fleet file, or nothing. */
-export function planErrors(planned: PlannedFleet, file: string): ProblemError | undefined {
+/**
+ * The plan's error findings as one ProblemError naming the fleet file, or nothing.
+ *
+ * @param pathOf maps a finding's path to where the user wrote the object (a cdk8s app's
+ *   construct path); by default the path is kept
+ */
+export function planErrors(planned: Planned, file: string, pathOf: (path: string) => string = (path) => path): ProblemError | undefined {
   const errors = planned.result.findings.filter((f) => f.severity === 'error');
   if (errors.length === 0) return undefined;
-  return new ProblemError('plan', errors.map((f) => ({ file, path: f.path, message: `${f.message} [${f.code}]` })));
+  return new ProblemError('plan', errors.map((f) => ({ file, path: pathOf(f.path), message: `${f.message} [${f.code}]` })));
 }

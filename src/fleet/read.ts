@@ -166,7 +166,7 @@ function readCluster(r: Reader, value: unknown, path: string): RawCluster | unde
   const obj = r.object(value, path);
   if (obj === undefined) return undefined;
   r.onlyKeys(obj, path, ['name', 'namespace', 'location', 'datacenterID', 'credentialsSecret', 'kubernetesVersion',
-    'sshAuthorizedKeys', 'podCidrBlocks', 'controlPlane', 'nodePools', 'poolSizes']);
+    'sshAuthorizedKeys', 'podCidrBlocks', 'serviceCidrBlocks', 'controlPlane', 'nodePools', 'poolSizes']);
   const clusterName = name(r, obj, 'name', path);
   const namespace = obj.namespace === undefined ? clusterName : name(r, obj, 'namespace', path);
   const location = r.string(obj, 'location', path, { required: true, pattern: /^.+$/, hint: "use the datacenter's location, e.g. de/txl" });
@@ -219,11 +219,12 @@ function readCluster(r: Reader, value: unknown, path: string): RawCluster | unde
   }
   const sshAuthorizedKeys = r.strings(obj, 'sshAuthorizedKeys', path) ?? [];
   const podCidrBlocks = r.strings(obj, 'podCidrBlocks', path);
+  const serviceCidrBlocks = r.strings(obj, 'serviceCidrBlocks', path);
   if (clusterName === undefined || namespace === undefined || location === undefined || datacenterID === undefined
     || credentialsSecret === undefined || kubernetesVersion === undefined || controlPlane === undefined) return undefined;
   return {
     name: clusterName, namespace, location, datacenterID, credentialsSecret, kubernetesVersion,
-    sshAuthorizedKeys, podCidrBlocks, controlPlane, nodePools, poolSizes,
+    sshAuthorizedKeys, podCidrBlocks, ...(serviceCidrBlocks === undefined ? {} : { serviceCidrBlocks }), controlPlane, nodePools, poolSizes,
   };
 }
 
@@ -257,13 +258,14 @@ function readSharedPool(r: Reader, value: unknown, path: string): SharedPoolSpec
 function readManualPool(r: Reader, value: unknown, path: string): ManualPoolSpec | undefined {
   const obj = r.object(value, path);
   if (obj === undefined) return undefined;
-  r.onlyKeys(obj, path, ['name', 'network', 'addresses']);
+  r.onlyKeys(obj, path, ['name', 'network', 'addresses', 'unmanaged']);
   const poolName = r.string(obj, 'name', path, { required: true });
   const network = r.string(obj, 'network', path);
+  const unmanaged = r.boolean(obj, 'unmanaged', path);
   const addresses = r.strings(obj, 'addresses', path);
   if (addresses === undefined || addresses.length === 0) r.add(join(path, 'addresses'), 'must list at least one address, range or CIDR');
   if (poolName === undefined || addresses === undefined || addresses.length === 0) return undefined;
-  return { name: poolName, network, addresses };
+  return { name: poolName, network, addresses, ...(unmanaged === true ? { unmanaged } : {}) };
 }
 
 /** Family of a network's CIDR, decided by the text (the planner checks it properly). */

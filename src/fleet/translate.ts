@@ -4,11 +4,15 @@
  * name order, so the tree (and the output) never depends on the order of the fleet file.
  */
 import type { App } from 'cdk8s';
+import { Construct } from 'constructs';
 // The construct modules one by one, not their index: the index also exports the reconciler's
 // Deployment, whose cdk8s-plus-28 costs every fleet synthesis some 60 ms to load for nothing.
 import { Credentials } from '../constructs/credentials.js';
 import { IonosCluster } from '../constructs/ionos-cluster.js';
+import { ExternalIpPool } from '../constructs/external-ip-pool.js';
 import { IpPool, type IIpPool } from '../constructs/ip-pool.js';
+import { Network } from '../constructs/network.js';
+import { bindPlan } from '../constructs/planning.js';
 import { MachineImage, type AdditionalNetwork, type MachineNetworkSettings, type MachineSettings } from '../constructs/machine.js';
 import { SharedObjects } from '../constructs/shared-objects.js';
 import type { PlannedPool, PlanResult } from '../ipam/plan-model.js';
@@ -29,14 +33,11 @@ function machineSettings(m: MachineSpecInput): MachineSettings {
   };
 }
 
-function poolSpec(pool: PlannedPool) {
-  return { addresses: pool.addresses, prefix: pool.prefix, gateway: pool.gateway };
-}
-
 /**
- * Adds the fleet's objects to `app`.
+ * Adds the fleet's objects to `app`: its networks as Network constructs, its pools planned from
+ * them, its clusters, and the plan bound into them (`bindPlan`, as for a TypeScript app).
  *
- * @param plan a plan without error findings (the caller reports those first)
+ * @param plan the fleet's plan, without error findings (the caller reports those first)
  * @throws ProblemError when a planned pool or VIP is missing (the network had no room)
  */
 export function addFleet(app: App, fleet: FleetSpec, plan: PlanResult): void {
@@ -49,17 +50,39 @@ export function addFleet(app: App, fleet: FleetSpec, plan: PlanResult): void {
     return pool;
   };
 
+  // Networks and pools made elsewhere emit nothing: they live beside the charts, under ids no
+  // cluster can have (cluster names are DNS labels).
+  const networks = new Map<string, Network>();
+  if (fleet.networks.length > 0) {
+    const scope = new Construct(app, '_networks');
+    for (const spec of [...fleet.networks].sort(byName)) {
+      networks.set(spec.name, new Network(scope, spec.name, {
+        family: spec.cidr.includes(':') ? 'IPv6' : 'IPv4', cidr: spec.cidr, gateway: spec.gateway, reserved: spec.reserved,
+        lanID: spec.lanID, allocation: spec.allocation,
+      }));
+    }
+  }
+  if (fleet.manualPools.length > 0) {
+    const scope = new Construct(app, '_external-pools');
+    for (const spec of [...fleet.manualPools].sort(byName)) {
+      new ExternalIpPool(scope, spec.name, {
+        name: spec.name, addresses: spec.addresses, unmanaged: spec.unmanaged,
+        network: spec.network === undefined ? undefined : networks.get(spec.network),
+      });
+    }
+  }
+  const familyOf = (network: string): 'IPv4' | 'IPv6' => networks.get(network)!.family;
+
   const shared = new Map<string, IIpPool>();
   if (fleet.sharedPools.length > 0) {
     const chart = new SharedObjects(app);
     for (const spec of [...fleet.sharedPools].sort(byName)) {
-      const pool = need(spec.name, `sharedPools.${spec.name}`);
+      need(spec.name, `sharedPools.${spec.name}`);
       shared.set(spec.name, new IpPool(chart, spec.name, {
-        family: pool.family === 4 ? 'IPv4' : 'IPv6', name: spec.name, scope: 'global', ...poolSpec(pool),
+        family: familyOf(spec.network), name: spec.name, scope: 'global', network: networks.get(spec.network), size: spec.size,
       }));
     }
   }
-  const endpoints = new Map(plan.endpoints.map((e) => [e.cluster, e.address]));
   // Each cluster's pools, grouped once: filtering all pools per cluster is quadratic in the fleet.
   const poolsByCluster = new Map<string, PlannedPool[]>();
   for (const pool of plan.pools) {
@@ -70,10 +93,7 @@ export function addFleet(app: App, fleet: FleetSpec, plan: PlanResult): void {
   }
 
   for (const spec of [...fleet.clusters].sort(byName)) {
-    const endpoint = spec.controlPlane.endpoint === 'auto' ? endpoints.get(spec.name) : spec.controlPlane.endpoint;
-    if (endpoint === undefined) {
-      throw new ProblemError('plan', [{ path: `clusters.${spec.name}.controlPlane.endpoint`, message: "no VIP could be planned; run 'capi-ionos plan' to see why" }]);
-    }
+    const auto = spec.controlPlane.endpoint === 'auto';
     const clusterPools = [...(poolsByCluster.get(spec.name) ?? [])].sort(byName);
     const pools = new Map<string, IIpPool>();
     const poolFor = (network: string | undefined): IIpPool | undefined =>
@@ -101,18 +121,25 @@ export function addFleet(app: App, fleet: FleetSpec, plan: PlanResult): void {
       kubernetesVersion: spec.kubernetesVersion,
       sshAuthorizedKeys: spec.sshAuthorizedKeys,
       podCidrBlocks: spec.podCidrBlocks,
+      serviceCidrBlocks: spec.serviceCidrBlocks,
       controlPlane: {
         replicas: spec.controlPlane.replicas,
         maxSurge: spec.controlPlane.maxSurge,
-        endpoint: { host: endpoint, port: spec.controlPlane.port },
+        endpoint: auto
+          ? { network: networks.get(spec.controlPlane.network.ipv4!) as Network<'IPv4'>, port: spec.controlPlane.port }
+          : { host: spec.controlPlane.endpoint, port: spec.controlPlane.port },
         machine: machineSettings(spec.controlPlane.machine),
         network: nic(spec.controlPlane.network, spec.controlPlane.additionalNetworks),
       },
     });
+    if (auto && plan.endpoints.find((e) => e.cluster === spec.name)?.address === undefined) {
+      throw new ProblemError('plan', [{ path: `clusters.${spec.name}.controlPlane.endpoint`, message: "no VIP could be planned; run 'capi-ionos plan' to see why" }]);
+    }
     for (const pool of clusterPools) {
       need(pool.name, `clusters.${spec.name}.pools.${pool.network}`);
       new IpPool(cluster, pool.name, {
-        family: pool.family === 4 ? 'IPv4' : 'IPv6', name: pool.name, namespace: spec.namespace, ...poolSpec(pool),
+        family: pool.family === 4 ? 'IPv4' : 'IPv6', name: pool.name, namespace: spec.namespace,
+        network: networks.get(pool.network), size: spec.poolSizes[pool.network],
       });
     }
     for (const np of [...spec.nodePools].sort(byName)) {
@@ -127,4 +154,5 @@ export function addFleet(app: App, fleet: FleetSpec, plan: PlanResult): void {
       });
     }
   }
+  bindPlan(app, plan);
 }

@@ -53,7 +53,9 @@ interface Net {
   readonly reserved: readonly { readonly text: string; readonly range: Range }[];
   /** The reserved entries as one normalised set (for binary search). */
   readonly reservedSet: readonly Range[];
-  /** Never planned: network/anycast address, broadcast, gateway, reserved (normalised). */
+  /** Explicit control-plane endpoints inside the network: never planned. */
+  readonly fixedEndpoints: readonly { readonly cluster: string; readonly value: bigint }[];
+  /** Never planned: network/anycast address, broadcast, gateway, reserved, fixed endpoints (normalised). */
   readonly excluded: readonly Range[];
 }
 
@@ -128,6 +130,13 @@ function sizeValue(size: number | bigint): bigint | undefined {
 /** Reads and checks the input; throws every malformed value at once. */
 function readInput(input: PlanInput): { nets: Map<string, Net>; manuals: Manual[]; findings: Finding[] } {
   const problems: Problem[] = [];
+  const fixed: { cluster: string; family: Family; value: bigint }[] = [];
+  (input.fixedEndpoints ?? []).forEach((endpoint, i) => {
+    const ip = typeof endpoint.address === 'string' ? parseIp(endpoint.address) : undefined;
+    if (!isName(endpoint.cluster)) problems.push({ path: `fixedEndpoints[${i}].cluster`, message: 'an endpoint needs the name of its cluster' });
+    if (ip === undefined) problems.push({ path: `fixedEndpoints[${i}].address`, message: `${q(String(endpoint.address))} is not an IP address` });
+    else fixed.push({ cluster: endpoint.cluster, family: ip.family, value: ip.value });
+  });
   const findings: Finding[] = [];
   const nets = new Map<string, Net>();
   const networks = Array.isArray(input.networks) ? input.networks : [];
@@ -188,11 +197,14 @@ function readInput(input: PlanInput): { nets: Map<string, Net>; manuals: Manual[
       const special: Range[] = [{ start: cidr.start, end: cidr.start }];
       if (cidr.family === 4) special.push({ start: cidr.end, end: cidr.end });
       if (gateway !== undefined) special.push({ start: gateway, end: gateway });
+      const fixedEndpoints = fixed.filter((e) => e.family === cidr.family && e.value >= cidr.start && e.value <= cidr.end)
+        .map((e) => ({ cluster: e.cluster, value: e.value }));
+      for (const e of fixedEndpoints) special.push({ start: e.value, end: e.value });
       nets.set(network.name, {
         name: network.name, cidr: formatCidr(cidr.start, cidr.prefix, cidr.family), family: cidr.family,
         start: cidr.start, end: cidr.end, prefix: cidr.prefix, allocation,
         ...(gateway === undefined ? {} : { gateway }), ...(gatewayText === undefined ? {} : { gatewayText }),
-        reserved, reservedSet: normalize(reserved.map((r) => r.range)), excluded: normalize([...special, ...reserved.map((r) => r.range)]),
+        reserved, reservedSet: normalize(reserved.map((r) => r.range)), fixedEndpoints, excluded: normalize([...special, ...reserved.map((r) => r.range)]),
       });
     }
   });
@@ -283,6 +295,9 @@ function lockedRangeConflicts(range: Range, family: Family, net: Net): string[] 
   if (touches(net.reservedSet, range)) {
     const hit = net.reserved.filter((r) => overlaps(r.range, range)).map((r) => q(r.text));
     if (hit.length > 0) reasons.push(`reserved ${hit.join(', ')} now overlap${hit.length === 1 ? 's' : ''} ${text()}`);
+  }
+  for (const e of net.fixedEndpoints) {
+    if (range.start <= e.value && e.value <= range.end) reasons.push(`the control-plane endpoint ${formatIp(e.value, net.family)} of cluster ${q(e.cluster)} now lies inside ${text()}`);
   }
   return reasons;
 }

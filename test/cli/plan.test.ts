@@ -127,8 +127,20 @@ describe('capi-ionos plan', () => {
     expect(w.read('ipam.lock.yaml')).not.toContain('prod-c');
   });
 
-  it('rejects a cdk8s app and an unknown format as usage errors', async () => {
-    expect((await run(['plan', 'examples/basic/main.ts'])).code).toBe(2);
+  it('plans a cdk8s app from its networks, against the lock beside it', async () => {
+    // GIVEN examples/basic, whose pools and endpoint are planned from networks, and its lock
+    const result = await run(['plan', 'examples/basic/main.ts', '--format', 'json']);
+    // THEN the planned pools and the VIP are listed, unchanged against the committed lock
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as { pools: { name: string; network: string; change: string; required: number }[]; endpoints: { cluster: string; change: string }[]; lockChanged: boolean };
+    expect(report.pools.map((p) => [p.name, p.network, p.required, p.change])).toEqual([
+      ['primary-node-ips', 'nodes', 6, 'unchanged'], ['additional-node-ips', 'storage', 6, 'unchanged'],
+    ]);
+    expect(report.endpoints).toMatchObject([{ cluster: 'prod-a', change: 'unchanged' }]);
+    expect(report.lockChanged).toBe(false);
+  });
+
+  it('rejects an unknown format as a usage error', async () => {
     const w = workspace();
     expect(await run(['plan', w.fleet, '--format', 'xml'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--format must be table, markdown or json') });
   });

@@ -84,7 +84,7 @@ export async function init(args: readonly string[], io: Io): Promise<number> {
   if (where !== '.') lines.push(`  cd ${where}`);
   lines.push(`  # edit ${fleetFileName(format)}: your datacenter and image ids`);
   lines.push('  npm install                   # commit package-lock.json');
-  if (format !== 'ts') lines.push('  npx capi-ionos plan --write   # the IP ranges, into ipam.lock.yaml');
+  lines.push('  npx capi-ionos plan --write   # the IP ranges, into ipam.lock.yaml');
   lines.push('  npx capi-ionos synth          # dist/; commit it');
   if (values.repo === undefined) lines.push(`  # set your repository's URL in deploy/ (or run init with --repo URL --force)`);
   io.stderr.write(`${lines.join('\n')}\n`);

@@ -12,7 +12,7 @@ import { ProblemError } from '../../problems.js';
 import { SynthesisWorker } from '../../synth/synthesis-worker.js';
 import { writeFileAtomic } from '../../synth/write.js';
 import { parse } from '../args.js';
-import type { PlanFlags, PlannedFleet } from '../../fleet/plan.js';
+import type { Planned, PlanFlags } from '../../fleet/plan.js';
 import { fleetFormat, resolveFleetPath } from '../../fleet/source.js';
 import { SYNTH_HELP } from '../help.js';
 import { EXIT_OK, UsageError, type Io } from '../io.js';
@@ -50,8 +50,8 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
    * The plan whose lock file must be written, if its lock changed; with --locked, and with
    * --stdout (which writes no files), a changed lock is an error instead.
    */
-  const lockToWrite = async (plan: PlannedFleet | undefined): Promise<PlannedFleet | undefined> => {
-    if (plan === undefined || plan.lockAfter === plan.lockBefore) return undefined;
+  const lockToWrite = async (plan: Planned | undefined): Promise<Planned | undefined> => {
+    if (plan === undefined || !plan.lockChanged) return undefined;
     if (values.locked || values.stdout) {
       const { LOCK_FILE } = await import('../../fleet/plan.js');
       throw new ProblemError('plan', [{
@@ -62,12 +62,25 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
     return plan;
   };
 
-  if (values.stdout) {
-    const { buildApp } = await import('../../fleet/app.js');
+  const outdir = values.output === undefined ? resolve(dirname(fleet), 'dist') : resolve(io.cwd, values.output as string);
+  const token = String(process.pid);
+  if (values.stdout || fleetFormat(fleet) === 'app') {
+    // One thread: for --stdout, and for a cdk8s program, whose plan comes from its construct
+    // tree (so it is built here), with the lock checked before anything is written.
+    const { addReconciler, buildApp, loadFleet } = await import('../../fleet/app.js');
     const { render, toStream } = await import('../../synth/render.js');
-    const appInput = await input();
-    await lockToWrite(appInput.planned);
-    const app = await buildApp(appInput);
+    let app;
+    let lock;
+    if (fleetFormat(fleet) === 'app') {
+      const loaded = await loadFleet(fleet, flags);
+      lock = await lockToWrite(loaded.planned);
+      app = loaded.app;
+      if (values['with-reconciler'] === true) await addReconciler(app, image === undefined ? {} : { image });
+    } else {
+      const appInput = await input();
+      lock = await lockToWrite(appInput.planned);
+      app = await buildApp(appInput);
+    }
     const progress = Progress.for(io, 'rendering', 'charts');
     let rendered;
     try {
@@ -75,12 +88,21 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
     } finally {
       progress.end();
     }
-    io.stdout.write(toStream(rendered));
+    if (values.stdout) {
+      io.stdout.write(toStream(rendered));
+      return EXIT_OK;
+    }
+    const { writeDirectory } = await import('../../synth/write.js');
+    if (lock !== undefined) {
+      writeFileAtomic(lock.lockPath, lock.lockAfter, { token });
+      io.stderr.write(`updated ${lock.lockPath}\n`);
+    }
+    writeDirectory(outdir, rendered.files, { token });
+    const dirs = rendered.files.filter((f) => f.path.endsWith('/kustomization.yaml')).length;
+    io.stderr.write(`wrote ${rendered.objects.length} objects in ${dirs} ${dirs === 1 ? 'directory' : 'directories'} to ${outdir}\n`);
     return EXIT_OK;
   }
 
-  const outdir = values.output === undefined ? resolve(dirname(fleet), 'dist') : resolve(io.cwd, values.output as string);
-  const token = String(process.pid);
   // Started first: the worker loads cdk8s and the constructs while this thread plans.
   const synthesis = SynthesisWorker.start({ module: new URL('../../fleet/app.js', import.meta.url).href, name: 'buildApp' });
   try {

@@ -47,7 +47,7 @@ export async function validate(args: readonly string[], io: Io): Promise<number>
   }
   const { planned } = loaded;
   const s = rendered.validation;
-  const lock = planned === undefined ? '' : planned.lockAfter === planned.lockBefore ? '; lock file up to date' : '; the lock file would change (run capi-ionos plan --write)';
+  const lock = planned === undefined ? '' : !planned.lockChanged ? '; lock file up to date' : '; the lock file would change (run capi-ionos plan --write)';
   const unchecked = s.unchecked.reduce((n, u) => n + u.count, 0);
   const findings = planned?.result.findings ?? [];
   if (format === 'json') io.stdout.write(json({ valid: true, problems: [], findings }));

@@ -1,0 +1,69 @@
+import { App, YamlOutputType } from 'cdk8s';
+import { basename, dirname, join, resolve } from 'node:path';
+import { bindPlan, findingPathsOf, planRequestsOf } from '../constructs/planning.js';
+import { currentCapture } from '../synth/capture.js';
+import { render } from '../synth/render.js';
+import { writeDirectory, writeFileAtomic } from '../synth/write.js';
+import { LOCK_FILE, planErrors, planWithLock } from './plan.js';
+
+/** Properties of a {@link FleetApp}. */
+export interface FleetAppProps {
+  /**
+   * Where `synth()` writes the manifests.
+   * @default the `CDK8S_OUTDIR` the cdk8s CLI sets, else 'dist'
+   */
+  readonly outdir?: string;
+  /**
+   * The lock file planned pools and endpoints are kept in.
+   * @default 'ipam.lock.yaml' beside the program's main file (as `capi-ionos` finds it), else in the current directory
+   */
+  readonly lockFile?: string;
+}
+
+/**
+ * The app of a fleet: a cdk8s App whose `synth()` plans its pools and endpoints (keeping what
+ * `ipam.lock.yaml` holds), checks every address, renders deterministically, validates every
+ * object against the CRDs and replaces the output directory atomically (one directory per
+ * cluster, one file per object, a kustomization.yaml in each).
+ *
+ * ```ts
+ * const app = new FleetApp();
+ * const nodes = new Network(app, 'nodes', { family: 'IPv4', cidr: '10.20.0.0/16', gateway: '10.20.0.1' });
+ * new IonosCluster(app, 'prod-a', { ... controlPlane: { endpoint: { network: nodes }, ... } });
+ * app.synth();
+ * ```
+ */
+export class FleetApp extends App {
+  private readonly lockFile: string | undefined;
+
+  public constructor(props: FleetAppProps = {}) {
+    super({ outdir: props.outdir, yamlOutputType: YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE });
+    this.lockFile = props.lockFile;
+  }
+
+  /**
+   * Plans, then writes the manifests to `outdir` and the lock file (or hands the app to
+   * `capi-ionos` when it is loading the app, which plans it itself). This is the entry point of
+   * a fleet program, so it reads `process.env` and the current directory here.
+   *
+   * @throws ProblemError when the plan has errors or any object is invalid; `outdir` and the
+   *   lock file are left untouched then
+   */
+  public override synth(): void {
+    const capture = currentCapture();
+    if (capture !== undefined) {
+      capture(this);
+      return;
+    }
+    const main = process.argv[1];
+    const lockPath = resolve(this.lockFile ?? join(main === undefined ? process.cwd() : dirname(resolve(main)), LOCK_FILE));
+    const planned = planWithLock(planRequestsOf(this), lockPath, {});
+    const errors = planErrors(planned, basename(process.argv[1] ?? 'app'), findingPathsOf(this));
+    if (errors !== undefined) throw errors;
+    bindPlan(this, planned.result);
+    const rendered = render(this, { env: process.env });
+    const token = String(process.pid);
+    if (planned.lockChanged) writeFileAtomic(lockPath, planned.lockAfter, { token });
+    writeDirectory(this.outdir, rendered.files, { token });
+  }
+}
