@@ -3,7 +3,7 @@ import { bootstrap, capi, infrastructure } from '../l1.js';
 import type { IonosCluster } from './ionos-cluster.js';
 import {
   BOOTSTRAP_API_VERSION, CLUSTER_NAME_LABEL, DEPLOYMENT_NAME_LABEL, INFRA_API_VERSION, WORKER_ROLE_LABEL,
-} from './labels.js';
+} from '../vocabulary.js';
 import { renderMachineSpec, WORKER_DEFAULTS, type MachineNetworkSettings, type MachineSettings } from './machine.js';
 import { PropChecker } from './private/errors.js';
 import { workerKubeadmConfig } from './private/kubeadm.js';

@@ -22,7 +22,8 @@
  *    then take the highest free addresses, by cluster name.
  */
 import { bits, formatCidr, formatIp, formatRange, parseCidr, parseIp, prefixForSize, type Family } from './ip.js';
-import { compareLockEntries, compareText, formatLockRange, sortLock, validateLock } from './lock.js';
+import { compareLockEntries, formatLockRange, sortLock, validateLock } from './lock.js';
+import { compareText } from '../vocabulary.js';
 import { largestFreeBlock, placeAligned, placeFromTop, placePacked, type BlockRequest } from './placement.js';
 import type {
   Allocation, EndpointRequest, Finding, LockEntry, LockedEndpoint, LockedPoolRange, ManualPool, PlanChange,

@@ -37,7 +37,7 @@ import {
   compareText,
   groupOf,
   hasPausedAnnotation,
-  IPAM_GROUP,
+  IPAM_API_GROUP,
   isClusterPaused,
   objectKey,
   poolIdOf,
@@ -424,7 +424,7 @@ class BindingSession {
    */
   private onAddress(address: KubeObject): void {
     const controller = (address.metadata.ownerReferences ?? []).find((r) => r.controller === true);
-    if (controller !== undefined && controller.kind === RESOURCES.ipAddressClaim.kind && groupOf(controller.apiVersion) === IPAM_GROUP) {
+    if (controller !== undefined && controller.kind === RESOURCES.ipAddressClaim.kind && groupOf(controller.apiVersion) === IPAM_API_GROUP) {
       this.claimController.enqueue(objectKey(address.metadata.namespace, controller.name));
     }
     const claimName = addressClaimName(address);

@@ -33,7 +33,7 @@ import {
   compareText,
   hasFinalizer,
   hasPausedAnnotation,
-  IPAM_GROUP,
+  IPAM_API_GROUP,
   isClusterPaused,
   isDeleting,
   objectKey,
@@ -252,7 +252,7 @@ export function newAddress(claim: KubeObject, pool: KubeObject, address: string)
       address,
       prefix: poolSpec.prefix ?? 0,
       ...(poolSpec.gateway === undefined || poolSpec.gateway === '' ? {} : { gateway: poolSpec.gateway }),
-      poolRef: { apiGroup: IPAM_GROUP, kind: pool.kind, name: pool.metadata.name },
+      poolRef: { apiGroup: IPAM_API_GROUP, kind: pool.kind, name: pool.metadata.name },
       claimRef: { name: claim.metadata.name },
     },
   };

@@ -13,6 +13,7 @@ import { CloudApiError, CloudCredentialsError } from './errors.js';
 import type {
   Accepted, Collection, ErrorBody, ErrorMessage, Lan, Nic, NicCreate, NicProperties, RequestRecord, RequestStatus, Server,
 } from './types.js';
+import { compareText } from '../../vocabulary.js';
 
 /** The API base CAPIC (through the SDK) uses when the Secret names none. */
 export const DEFAULT_API_URL = 'https://api.ionos.com/cloudapi/v6';
@@ -477,10 +478,6 @@ function nicPath(datacenterId: string, serverId: string, nicId: string): string 
 function requestIdOf(path: string): string {
   const match = /\/requests\/([^/?]+)/.exec(path);
   return match?.[1] ?? path;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** `YYYY-MM-DD HH:MM:SS` in UTC, the request history's time filter format. */

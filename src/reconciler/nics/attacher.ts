@@ -29,6 +29,7 @@ import {
   actionKey, claimNamesOf, decideNics, describeAction, machineNetworks, primaryNicName,
   type MachineNetworks, type NicAction, type NicDecision, type NicDrift, type NicDriftKind, type NicInfo,
 } from './decide.js';
+import { CLUSTER_NAME_LABEL, compareText, INFRA_API_VERSION } from '../../vocabulary.js';
 
 /** `observe` reports only; `attach` also creates and patches NICs. */
 export type NicMode = 'observe' | 'attach';
@@ -150,9 +151,8 @@ const DRIFT_EVENTS: Readonly<Record<NicDriftKind, { readonly reason: string; rea
 };
 
 const IONOS_CLOUD_CLUSTER: ResourceType = {
-  apiVersion: 'infrastructure.cluster.x-k8s.io/v1alpha1', kind: 'IonosCloudCluster', plural: 'ionoscloudclusters', namespaced: true,
+  apiVersion: INFRA_API_VERSION, kind: 'IonosCloudCluster', plural: 'ionoscloudclusters', namespaced: true,
 };
-const CLUSTER_NAME_LABEL = 'cluster.x-k8s.io/cluster-name';
 const PAUSED_ANNOTATION = 'cluster.x-k8s.io/paused';
 
 /**
@@ -522,10 +522,6 @@ function withoutUndefined<T extends object>(value: T): T {
 
 function requestIdOf(location: string): string {
   return /\/requests\/([^/?]+)/.exec(location)?.[1] ?? location;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function defaultRecorder(options: NicAttacherOptions): EventRecorder {

@@ -12,6 +12,7 @@
 import { formatIp, parseIp } from '../../ipam/index.js';
 import type { KubeObject } from '../store.js';
 import type { Nic } from '../cloud/types.js';
+import { UUID } from '../../vocabulary.js';
 
 /** One NIC the machine declares. */
 export interface DeclaredNic {
@@ -139,8 +140,6 @@ export function claimName(machine: string, family: 4 | 6, networkID?: number): s
 export function primaryNicName(machine: string): string {
   return `nic-${machine}`;
 }
-
-const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 /** The server UUID of a `spec.providerID` (`ionos://<uuid>`), or undefined when it is not one. */
 export function serverIdFromProviderID(providerID: string): string | undefined {

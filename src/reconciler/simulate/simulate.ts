@@ -10,7 +10,7 @@
  */
 import { ManualClock } from '../clock.js';
 import { MemoryStore } from '../memory-store.js';
-import { CLUSTER_NAME_LABEL, IPAM_GROUP, claimAddressRef, compareText, ownerReference, withoutFinalizer } from '../claims/api.js';
+import { CLUSTER_NAME_LABEL, IPAM_API_GROUP, claimAddressRef, compareText, ownerReference, withoutFinalizer } from '../claims/api.js';
 import { runClaimBinder, untilSettled, type ClaimBinder } from '../claims/binder.js';
 import { machineNetworks } from '../nics/decide.js';
 import { RESOURCES, type KubeObject } from '../store.js';
@@ -264,7 +264,7 @@ class World {
             finalizers: [PROVIDER_CLAIM_FINALIZER],
             ownerReferences: [{ ...ownerReference(object, true), blockOwnerDeletion: true }],
           },
-          spec: { poolRef: { apiGroup: IPAM_GROUP, kind: pool.kind, name: pool.name } },
+          spec: { poolRef: { apiGroup: IPAM_API_GROUP, kind: pool.kind, name: pool.name } },
         });
         nics.push({
           namespace: group.namespace,
