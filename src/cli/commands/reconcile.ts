@@ -297,7 +297,8 @@ class Controllers {
         ? new CloudClient({ ...token, clock, userAgent: 'capi-ionos-reconciler' })
         : secretCredentialsProvider({ store, createClient: (credentials) => new CloudClient({ ...credentials, clock, userAgent: 'capi-ionos-reconciler' }) });
       this.attacher = runNicAttacher({
-        store, clock, cloud, mode: config.nics, workers: config.workers, log,
+        store, clock, cloud, mode: config.nics, workers: config.workers, log, identity: config.identity,
+        leaderElection: config.nics === 'attach' ? { namespace: config.leaseNamespace, name: `${config.leaseName}-nic-attacher`, leaseDurationMs: config.leaseDurationMs, renewDeadlineMs: config.renewDeadlineMs, retryPeriodMs: config.retryPeriodMs } : false,
         ...(config.namespace === undefined ? {} : { namespace: config.namespace }),
       });
       log({ level: 'info', source: 'reconcile', message: 'NIC attacher started', fields: { mode: config.nics } });
