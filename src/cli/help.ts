@@ -200,7 +200,9 @@ Options:
       --context NAME          a kubeconfig context other than the current one
       --claims                run the claim binder (the default when --nics is not given)
       --nics MODE             run the NIC controller: observe (report drift in status and
-                              events) or attach (also create missing NICs and fix their IPs)
+                              events) or attach (also create missing NICs and fix their IPs;
+                              always under its own Lease <lease-name>-nic-attacher, also
+                              without --leader-elect, so that one replica alone acts)
   -n, --namespace NS          watch only this namespace (global pools are still read)
       --leader-elect          take part in leader election; only the Lease holder reconciles
       --lease-name NAME       the Lease (default: capi-ionos-reconciler)
