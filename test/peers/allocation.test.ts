@@ -275,6 +275,7 @@ describe.skipIf(!availability.ok)('allocation: the In-Cluster IPAM provider and 
     // GIVEN an address in use WHEN the pool is deleted THEN the provider's webhook refuses it.
     const del = await kubeRequest(provider.server, 'DELETE', path);
     expect(del.status, del.text).toBe(400);
+    expect(del.body?.message).toContain('Pool has IPAddresses allocated');
     // WHEN an invalid pool is created THEN the webhook refuses it, and so does our validation.
     const mixed = { ...object, metadata: { name: 'mixed', namespace: ns }, spec: { addresses: ['10.70.1.0/28', 'fd00::1'], prefix: 24 } };
     const created = await kubeRequest(provider.server, 'POST', path.replace(/\/[^/]+$/, ''), { body: mixed });

@@ -188,6 +188,8 @@ if [ "${CAPI_IONOS_SKIP_CLOUD_INIT:-}" != 1 ] && ! command -v cloud-init >/dev/n
           $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends cloud-init </dev/null; }
     } >"$ROOT/logs/cloud-init.log" 2>&1
     [ -n "$policy" ] && $sudo rm -f /usr/sbin/policy-rc.d
+    # Only its `schema` command is wanted: cloud-init must never configure this machine at boot.
+    command -v cloud-init >/dev/null 2>&1 && $sudo mkdir -p /etc/cloud && $sudo touch /etc/cloud/cloud-init.disabled
   fi
   command -v cloud-init >/dev/null 2>&1 ||
     unavailable cloud-init "no cloud-init on PATH and apt-get install cloud-init failed or is not possible here (not root, no apt)"
