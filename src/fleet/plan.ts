@@ -10,6 +10,7 @@ import { plan, type Lock, type PlanResult } from '../ipam/planner.js';
 import { isProblemError, ProblemError } from '../problems.js';
 import { readJsonnetFleet, type EvaluateOptions } from '../jsonnet/evaluate.js';
 import type { FleetSpec } from './schema.js';
+import { loadFleetFiles } from './files.js';
 import { parseFleet } from './read.js';
 import { planRequests } from './requests.js';
 import { fleetFormat } from './source.js';
@@ -40,8 +41,13 @@ export interface PlannedFleet {
 /** Evaluates the fleet file into its value (Jsonnet evaluates first; YAML and JSON parse). */
 async function readFleetFile(path: string, jsonnet: EvaluateOptions | undefined): Promise<FleetSpec> {
   const format = fleetFormat(path);
-  if (format === 'jsonnet') return readJsonnetFleet(path, jsonnet);
-  return parseFleet(readFileSync(path, 'utf8'), basename(path));
+  const fleet = format === 'jsonnet' ? await readJsonnetFleet(path, jsonnet) : parseFleet(readFileSync(path, 'utf8'), basename(path));
+  try {
+    return loadFleetFiles(fleet, dirname(path));
+  } catch (error) {
+    if (isProblemError(error)) throw error.inFile(basename(path));
+    throw error;
+  }
 }
 
 /** Reads and plans the fleet file at `path`. Findings are in the result; nothing is thrown for them. */
