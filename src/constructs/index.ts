@@ -1,9 +1,11 @@
+export * from './cluster-addon.js';
 export * from './credentials.js';
 export * from './ionos-cluster.js';
 export * from './ionos-machine.js';
 export * from './ip-pool.js';
 export * from './machine.js';
 export * from './node-pool.js';
+export * from './node-setup.js';
 export * from './reconciler-deployment.js';
 export * from './shared-objects.js';
 /** The shared label keys, API versions and IPAM group (declared in src/vocabulary.ts). */
