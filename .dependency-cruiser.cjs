@@ -87,10 +87,17 @@ module.exports = {
     },
     {
       name: 'only-l1-imports-generated-code',
-      comment: 'src/l1.ts is the only file of src/ that imports imports/ (the generated L1 classes and validators).',
+      comment: 'src/l1.ts (the L1 classes) and src/l1-validators.ts are the only files of src/ that import imports/.',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/l1\\.ts$' },
+      from: { path: '^src/', pathNot: '^src/l1(-validators)?\\.ts$' },
       to: { path: '^imports/' },
+    },
+    {
+      name: 'validators-are-synths',
+      comment: 'the generated validators are synth\'s, not public API: only synth/ uses src/l1-validators.ts.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/synth/' },
+      to: { path: '^src/l1-validators\\.ts$' },
     },
     {
       name: 'reconciler-uses-ipam-and-l1-types',
@@ -104,7 +111,7 @@ module.exports = {
       comment: 'the reconciler may name L1 types, but never loads the generated classes.',
       severity: 'error',
       from: { path: '^src/reconciler/' },
-      to: { path: '^(src/l1\\.ts$|imports/)', dependencyTypesNot: ['type-only'] },
+      to: { path: '^(src/l1(-validators)?\\.ts$|imports/)', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'reconciler-no-cdk8s',

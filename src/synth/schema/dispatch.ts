@@ -4,7 +4,7 @@
  * generated from their own CRDs.
  */
 import type { Problem } from '../../problems.js';
-import type { crdValidators } from '../../l1.js';
+import type { crdValidators } from '../../l1-validators.js';
 import { compareText } from '../../vocabulary.js';
 
 type CelRule = crdValidators.CelRule;
