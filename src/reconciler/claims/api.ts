@@ -1,5 +1,5 @@
 /**
- * The In-Cluster IPAM provider's vocabulary (ipam-provider-semantics.md §13) and small pure
+ * The In-Cluster IPAM provider's vocabulary (its `pkg/ipamutil/reconciler.go`) and small pure
  * accessors over the objects involved: claims, IPAddresses, pools and Clusters as plain JSON.
  */
 import type { PoolSpec } from '../../ipam/pool-spec.js';

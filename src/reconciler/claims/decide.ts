@@ -3,7 +3,7 @@
  * the IPAddress named like it and the pool's addresses in use. The binder (`binder.ts`) carries
  * the decision out, reads the world again and asks again, until nothing is left to do.
  *
- * The gates and steps are the In-Cluster IPAM provider's (ipam-provider-semantics.md §4, §6–§11):
+ * The gates and steps are the In-Cluster IPAM provider's (`pkg/ipamutil/reconciler.go`):
  * cluster gate → claim finalizer → pool lookup → pool paused → release or allocate.
  *
  * One addition makes two binders that run at once safe without a Lease: an IPAddress is created

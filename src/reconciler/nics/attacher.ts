@@ -653,7 +653,7 @@ function pendingRequestOf(machine: KubeObject): PendingRequest | undefined {
 /**
  * What the IONOS provider is still doing with the machine, or undefined when it is done with it:
  * it has not set `status.ready` yet (the server is being created, started, given its failover
- * IP), or it follows a request of its own (`status.currentRequest`, capic-facts §2.3, §4.6).
+ * IP), or it follows a request of its own (`status.currentRequest`, CAPIC's `api/v1alpha1/ionoscloudmachine_types.go`).
  */
 export function providerWorkOn(machine: KubeObject): string | undefined {
   const status = (machine.status ?? {}) as { ready?: unknown; currentRequest?: { method?: unknown; requestPath?: unknown; state?: unknown } };

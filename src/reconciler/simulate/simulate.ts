@@ -17,7 +17,7 @@ import { RESOURCES, type KubeObject } from '../store.js';
 import { machineGroups, type MachineGroup, type ManifestProblem } from './fleet-machines.js';
 import { machinesToCreate, machinesToDelete, rolledOut, roundsToRollOut } from './rollout.js';
 
-/** The finalizer the IONOS provider puts on the claims it creates (capic-facts §3.3). */
+/** The finalizer the IONOS provider puts on the claims it creates (`MachineFinalizer` in CAPIC's API types). */
 const PROVIDER_CLAIM_FINALIZER = 'ionoscloudmachine.infrastructure.cluster.x-k8s.io';
 const DEPLOYMENT_NAME_LABEL = 'cluster.x-k8s.io/deployment-name';
 const CONTROL_PLANE_LABEL = 'cluster.x-k8s.io/control-plane';
