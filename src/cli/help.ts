@@ -192,7 +192,8 @@ Options:
       --claims                run the claim binder (the default when --nics is not given)
       --nics MODE             run the NIC controller: observe (report drift in status and
                               events) or attach (also create missing NICs and fix their IPs)
-  -n, --namespace NS          watch only this namespace (global pools are still read)
+  -n, --namespace NS          bind claims and watch machines of this namespace only; IPAddresses
+                              and global pools are still watched in every namespace
       --leader-elect          take part in leader election; only the Lease holder reconciles
       --lease-name NAME       the Lease (default: capi-ionos-reconciler)
       --lease-namespace NS    its namespace (default: $POD_NAMESPACE, else capi-ionos-system)

@@ -93,6 +93,13 @@ export interface ClaimBinderOptions {
    */
   readonly watchFilter?: string;
   /**
+   * Bind claims of this namespace only (with its InClusterIPPools and Clusters). IPAddresses are
+   * always watched in every namespace: a GlobalInClusterIPPool's addresses live with its claims,
+   * anywhere, and its free addresses, counts and ProtectPool finalizer depend on all of them.
+   * @default every namespace
+   */
+  readonly namespace?: string;
+  /**
    * Also write a `AddressAllocated` condition on claims (False with the problem's reason while
    * one is reported, True once bound). The provider writes no conditions (§7), so this is off
    * unless asked for.
@@ -262,12 +269,14 @@ class BindingSession {
   ) {
     this.store = options.store;
     this.clock = options.clock;
-    const informer = (type: (typeof RESOURCES)[keyof typeof RESOURCES]): Informer =>
-      new Informer({ store: this.store, clock: this.clock, type, resyncMs: options.resyncMs ?? 600_000, log });
-    this.claims = informer(RESOURCES.ipAddressClaim);
-    this.addresses = informer(RESOURCES.ipAddress);
-    this.pools = { InClusterIPPool: informer(RESOURCES.inClusterIPPool), GlobalInClusterIPPool: informer(RESOURCES.globalInClusterIPPool) };
-    this.clusters = new Informer({ store: this.store, clock: this.clock, type: RESOURCES.cluster, log });
+    const scoped = options.namespace === undefined ? {} : { selector: { namespace: options.namespace } };
+    const informer = (type: (typeof RESOURCES)[keyof typeof RESOURCES], scope: { readonly selector?: { readonly namespace: string } }): Informer =>
+      new Informer({ store: this.store, clock: this.clock, type, resyncMs: options.resyncMs ?? 600_000, log, ...scope });
+    this.claims = informer(RESOURCES.ipAddressClaim, scoped);
+    // Every namespace, whatever the claims' scope: global pools count addresses everywhere.
+    this.addresses = informer(RESOURCES.ipAddress, {});
+    this.pools = { InClusterIPPool: informer(RESOURCES.inClusterIPPool, scoped), GlobalInClusterIPPool: informer(RESOURCES.globalInClusterIPPool, {}) };
+    this.clusters = new Informer({ store: this.store, clock: this.clock, type: RESOURCES.cluster, log, ...scoped });
     this.informers = [this.claims, this.addresses, this.pools.InClusterIPPool, this.pools.GlobalInClusterIPPool, this.clusters];
     this.events = new EventRecorder({ store: this.store, clock: this.clock, component: COMPONENT, instance: identity, log });
     const rateLimiter = (): ReturnType<typeof defaultRateLimiter> => defaultRateLimiter(this.clock, options.backoff);
@@ -423,14 +432,24 @@ class BindingSession {
    * and its pool's counts are looked at again.
    */
   private onAddress(address: KubeObject): void {
+    const pool = addressPool(address);
+    if (!this.inScope(address.metadata.namespace)) {
+      // Another binder's claim: only a global pool of ours counts it.
+      if (pool?.kind === 'GlobalInClusterIPPool') this.poolController.enqueue(poolKey(pool));
+      return;
+    }
     const controller = (address.metadata.ownerReferences ?? []).find((r) => r.controller === true);
     if (controller !== undefined && controller.kind === RESOURCES.ipAddressClaim.kind && groupOf(controller.apiVersion) === IPAM_GROUP) {
       this.claimController.enqueue(objectKey(address.metadata.namespace, controller.name));
     }
     const claimName = addressClaimName(address);
     if (claimName === address.metadata.name) this.claimController.enqueue(objectKey(address.metadata.namespace, claimName));
-    const pool = addressPool(address);
     if (pool !== undefined) this.poolController.enqueue(poolKey(pool));
+  }
+
+  /** Whether claims of `namespace` are this binder's to bind. */
+  private inScope(namespace: string | undefined): boolean {
+    return this.options.namespace === undefined || namespace === this.options.namespace;
   }
 
   private enqueueClaimsOf(pool: PoolId): void {

@@ -19,7 +19,10 @@ import { countingStore, Metrics, ProcessState } from './metrics.js';
 export interface ManagerSettings {
   readonly claims: boolean;
   readonly nics?: 'observe' | 'attach';
-  /** Watch claims, namespaced pools and machines of this namespace only. @default every namespace */
+  /**
+   * Bind claims and watch machines of this namespace only; IPAddresses (for global pools) and
+   * GlobalInClusterIPPools are still watched cluster-wide. @default every namespace
+   */
   readonly namespace?: string;
   readonly leaderElect: boolean;
   readonly leaseName: string;
@@ -157,7 +160,10 @@ class Controllers {
   public start(): void {
     const { settings, store, clock, log } = this;
     if (settings.claims) {
-      this.binder = runClaimBinder({ store, clock, identity: settings.identity, leaderElection: false, workers: settings.workers, log });
+      this.binder = runClaimBinder({
+        store, clock, identity: settings.identity, leaderElection: false, workers: settings.workers, log,
+        ...(settings.namespace === undefined ? {} : { namespace: settings.namespace }),
+      });
       log({ level: 'info', source: 'reconcile', message: 'claim binder started' });
     }
     if (settings.nics !== undefined) {
