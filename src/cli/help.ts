@@ -46,9 +46,14 @@ Options:
       --locked       fail instead of changing ipam.lock.yaml (for CI)
       --with-reconciler
                      add the runtime reconciler's own objects under '_reconciler/'
-                     (ServiceAccount, least-privilege RBAC, Lease, Deployment)
+                     (ServiceAccount, least-privilege RBAC, Deployment; the Lease it
+                     creates at run time)
       --reconciler-image IMAGE
                      the reconciler's container image (default: the release's image)
+      --ipam-provider reconciler|in-cluster
+                     who binds IPAddressClaims (default: reconciler, which also ships a
+                     ValidatingAdmissionPolicy for the pools); 'in-cluster': the In-Cluster
+                     IPAM provider does, and the reconciler runs only the NIC controller
 
 Examples:
   capi-ionos synth examples/basic/main.ts

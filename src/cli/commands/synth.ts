@@ -28,6 +28,7 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
     locked: { type: 'boolean' },
     'with-reconciler': { type: 'boolean' },
     'reconciler-image': { type: 'string' },
+    'ipam-provider': { type: 'string' },
     ...JSONNET_OPTIONS,
   });
   if (values.help) {
@@ -38,13 +39,22 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
   if (image !== undefined && values['with-reconciler'] !== true) {
     throw new UsageError('--reconciler-image only applies with --with-reconciler');
   }
+  const provider = values['ipam-provider'] as string | undefined;
+  if (provider !== undefined && provider !== 'reconciler' && provider !== 'in-cluster') {
+    throw new UsageError(`--ipam-provider ${JSON.stringify(provider)} is not a binder; use 'reconciler' (the reconciler binds claims) or 'in-cluster' (the In-Cluster IPAM provider does)`);
+  }
+  if (provider !== undefined && values['with-reconciler'] !== true) {
+    throw new UsageError('--ipam-provider only applies with --with-reconciler');
+  }
   const fleet = resolveFleetPath(positionals[0], io.cwd);
   const flags: PlanFlags = { jsonnet: jsonnetOptions(values, io, fleet) };
   /** The app's input: the fleet file's plan is made here (the planner loads only for a fleet file). */
   const input = async (): Promise<AppInput> => ({
     path: fleet,
     ...(fleetFormat(fleet) === 'app' ? {} : { planned: await (await import('../../fleet/plan.js')).planFleetOrThrow(fleet, flags) }),
-    ...(values['with-reconciler'] === true ? { reconciler: image === undefined ? {} : { image } } : {}),
+    ...(values['with-reconciler'] === true
+      ? { reconciler: { ...(image === undefined ? {} : { image }), ...(provider === 'in-cluster' ? { claims: false } : {}) } }
+      : {}),
   });
   /**
    * The plan whose lock file must be written, if its lock changed; with --locked, and with

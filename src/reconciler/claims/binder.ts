@@ -50,6 +50,7 @@ import {
 import { decideClaim, type ClaimDecision, type ClaimFacts, type InUse, type ProblemReason } from './decide.js';
 import { decidePool } from './pool-decide.js';
 import { PoolIndex } from './pool-index.js';
+import { poolWebhooks, providerFoundMessage } from './ownership.js';
 
 /** Options of `runClaimBinder`. */
 export interface ClaimBinderOptions {
@@ -106,6 +107,14 @@ export interface ClaimBinderOptions {
    * @default false
    */
   readonly claimConditions?: boolean;
+  /**
+   * Bind nothing while the In-Cluster IPAM provider's admission webhooks are installed
+   * (`ownership.ts`): one binder per cluster. `false` only where the caller knows better (tests).
+   * @default true
+   */
+  readonly exclusive?: boolean;
+  /** Called once per term when the provider is found (the binder then binds nothing). */
+  readonly onProviderFound?: (found: readonly string[]) => void;
   /** @default silentLogger */
   readonly log?: Logger;
 }
@@ -261,6 +270,8 @@ class BindingSession {
   private readonly poolController: Controller;
   private readonly events: EventRecorder;
   private readonly informers: readonly Informer[];
+  /** The provider's webhooks found (`ownership.ts`); while any, nothing is bound. */
+  private provider: readonly string[] = [];
 
   public constructor(
     private readonly options: ClaimBinderOptions,
@@ -277,7 +288,18 @@ class BindingSession {
     this.addresses = informer(RESOURCES.ipAddress, {});
     this.pools = { InClusterIPPool: informer(RESOURCES.inClusterIPPool, scoped), GlobalInClusterIPPool: informer(RESOURCES.globalInClusterIPPool, {}) };
     this.clusters = new Informer({ store: this.store, clock: this.clock, type: RESOURCES.cluster, log, ...scoped });
-    this.informers = [this.claims, this.addresses, this.pools.InClusterIPPool, this.pools.GlobalInClusterIPPool, this.clusters];
+    // The webhook configurations are listed before the first reconcile: no binding beside the provider.
+    const webhooks = options.exclusive === false ? [] : [informer(RESOURCES.validatingWebhookConfiguration, {}), informer(RESOURCES.mutatingWebhookConfiguration, {})];
+    this.informers = [this.claims, this.addresses, this.pools.InClusterIPPool, this.pools.GlobalInClusterIPPool, this.clusters, ...webhooks];
+    const lookForProvider = (): void => {
+      const before = this.provider.length;
+      this.provider = poolWebhooks(webhooks.flatMap((w) => w.list()));
+      if (before === 0 && this.provider.length > 0) {
+        this.log({ level: 'error', source: COMPONENT, message: providerFoundMessage(this.provider) });
+        options.onProviderFound?.(this.provider);
+      }
+    };
+    for (const w of webhooks) w.addHandlers({ onAdd: lookForProvider, onUpdate: lookForProvider, onDelete: lookForProvider });
     this.events = new EventRecorder({ store: this.store, clock: this.clock, component: COMPONENT, instance: identity, log });
     const rateLimiter = (): ReturnType<typeof defaultRateLimiter> => defaultRateLimiter(this.clock, options.backoff);
     this.claimController = runController({
@@ -491,7 +513,7 @@ class BindingSession {
   private async reconcileClaim(key: string, signal: AbortSignal): Promise<ReconcileResult | void> {
     const [namespace, name] = splitKey(key);
     for (let step = 0; step < MAX_STEPS; step++) {
-      if (signal.aborted) return;
+      if (signal.aborted || this.provider.length > 0) return;
       const facts = this.facts(namespace, name);
       const decision = decideClaim(facts);
       this.log({ level: 'debug', source: `${COMPONENT}/claims`, message: decision.action, fields: { claim: key } });
@@ -599,7 +621,7 @@ class BindingSession {
   private async reconcilePool(key: string, signal: AbortSignal): Promise<ReconcileResult | void> {
     const id = parsePoolKey(key);
     for (let step = 0; step < MAX_STEPS; step++) {
-      if (signal.aborted) return;
+      if (signal.aborted || this.provider.length > 0) return;
       const informer = this.pools[id.kind];
       const pool = informer.get(id.namespace, id.name);
       if (pool === undefined) return;
