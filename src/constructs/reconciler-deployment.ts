@@ -92,7 +92,7 @@ export const DEFAULT_RECONCILER_IMAGE = 'ghcr.io/cdk8s-capi-ionos/capi-ionos:0.1
 const NON_ROOT = 65532;
 
 /** Node.js in the image (the Dockerfile's distroless base), for the probes. */
-const NODE = '/nodejs/bin/node';
+export const RECONCILER_NODE_PATH = '/nodejs/bin/node';
 
 const IPAM = 'ipam.cluster.x-k8s.io';
 const INFRA = 'infrastructure.cluster.x-k8s.io';
@@ -282,7 +282,7 @@ export class ReconcilerDeployment extends Construct {
     if (props.poolAdmission ?? claims) new PoolAdmissionPolicy(this, 'PoolAdmission', { name: `${name}-ippools` });
 
     // The endpoints listen on 127.0.0.1 only; the probes ask them from inside the container.
-    const probe = (path: string): string[] => [NODE, '-e',
+    const probe = (path: string): string[] => [RECONCILER_NODE_PATH, '-e',
       `fetch('http://127.0.0.1:${healthPort}${path}').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`];
     const resources = props.resources ?? {};
     const deployment = new kplus.Deployment(this, 'Deployment', {
