@@ -164,6 +164,12 @@ export const ADDRESS_ALLOCATED_CONDITION = 'AddressAllocated';
 const COMPONENT = 'capi-ionos-claim-binder';
 const MAX_STEPS = 12;
 const DUPLICATE_WAIT_MS = 1_000;
+/**
+ * How long a pool's status write may wait for the claims being bound to settle: counts are
+ * written once per pool per burst of claims, or at the latest when the pool is looked at again
+ * this long after its first deferred write.
+ */
+const POOL_STATUS_BATCH_MS = 1_000;
 
 /** Starts a claim binder. */
 export function runClaimBinder(options: ClaimBinderOptions): ClaimBinder {
@@ -272,6 +278,8 @@ class BindingSession {
   private readonly informers: readonly Informer[];
   /** The provider's webhooks found (`ownership.ts`); while any, nothing is bound. */
   private provider: readonly string[] = [];
+  /** Pools whose status write waits for the claims to settle → when it was first deferred. */
+  private readonly deferredPoolStatus = new Map<string, number>();
 
   public constructor(
     private readonly options: ClaimBinderOptions,
@@ -310,6 +318,8 @@ class BindingSession {
       rateLimiter: rateLimiter(),
       log,
       reconcile: (key, signal) => this.reconcileClaim(key, signal),
+      // The end of a burst of claims: the pools' counts are written, once each.
+      onDrained: () => this.flushPoolStatus(),
     });
     this.poolController = runController({
       name: `${COMPONENT}/pools`,
@@ -480,11 +490,13 @@ class BindingSession {
 
   /** Claims of the pool without an address yet: one may fit now. */
   private enqueueWaitingClaims(pool: PoolId): void {
-    for (const key of sorted(this.claimsByPool.get(poolKey(pool)))) {
+    // Filtered before sorting: in a large pool nearly every claim is bound.
+    const waiting = [...(this.claimsByPool.get(poolKey(pool)) ?? [])].filter((key) => {
       const [namespace, name] = splitKey(key);
       const claim = this.claims.get(namespace, name);
-      if (claim !== undefined && claimAddressRef(claim) === undefined && this.wanted(claim)) this.claimController.enqueue(key);
-    }
+      return claim !== undefined && claimAddressRef(claim) === undefined && this.wanted(claim);
+    });
+    for (const key of waiting.sort(compareText)) this.claimController.enqueue(key);
   }
 
   private enqueueClaimsOfCluster(cluster: KubeObject): void {
@@ -618,14 +630,21 @@ class BindingSession {
 
   // --- pools -----------------------------------------------------------------------------------
 
+  private flushPoolStatus(): void {
+    const keys = [...this.deferredPoolStatus.keys()];
+    // Kept until written, so that a pool looked at again keeps its first deferral time.
+    for (const key of keys) this.poolController.enqueue(key);
+  }
+
   private async reconcilePool(key: string, signal: AbortSignal): Promise<ReconcileResult | void> {
     const id = parsePoolKey(key);
     for (let step = 0; step < MAX_STEPS; step++) {
       if (signal.aborted || this.provider.length > 0) return;
       const informer = this.pools[id.kind];
       const pool = informer.get(id.namespace, id.name);
-      if (pool === undefined) return;
-      const decision = decidePool({ pool, addresses: this.index.count(id), usage: () => this.index.usage(id, poolSpecOf(pool)) });
+      const decision = pool === undefined ? undefined : decidePool({ pool, addresses: this.index.count(id), usage: () => this.index.usage(id, poolSpecOf(pool)) });
+      if (decision?.action !== 'setPoolStatus') this.deferredPoolStatus.delete(key);
+      if (pool === undefined || decision === undefined) return;
       switch (decision.action) {
         case 'none':
           return;
@@ -637,10 +656,19 @@ class BindingSession {
           guard(signal);
           await this.store.update(decision.pool);
           break;
-        case 'setPoolStatus':
+        case 'setPoolStatus': {
+          // While claims are being bound, the counts would change again at once: write them
+          // once the claims settle (or once they have waited POOL_STATUS_BATCH_MS).
+          const since = this.deferredPoolStatus.get(key) ?? this.clock.now();
+          if (this.claimController.isBusy() && this.clock.now() - since < POOL_STATUS_BATCH_MS) {
+            this.deferredPoolStatus.set(key, since);
+            return;
+          }
+          this.deferredPoolStatus.delete(key);
           guard(signal);
           await this.store.updateStatus(decision.pool);
           break;
+        }
       }
       await this.seen(informer, id.namespace, id.name, pool, signal);
     }
