@@ -1,3 +1,4 @@
+export * from './cluster-addon.js';
 export * from './credentials.js';
 export * from './ionos-cluster.js';
 export * from './ionos-machine.js';
@@ -5,5 +6,6 @@ export * from './ip-pool.js';
 export * from './labels.js';
 export * from './machine.js';
 export * from './node-pool.js';
+export * from './node-setup.js';
 export * from './reconciler-deployment.js';
 export * from './shared-objects.js';

@@ -7,6 +7,7 @@ import {
 import { renderMachineSpec, WORKER_DEFAULTS, type MachineNetworkSettings, type MachineSettings } from './machine.js';
 import { PropChecker } from './private/errors.js';
 import { workerKubeadmConfig } from './private/kubeadm.js';
+import { checkNodeSetup, resolveNodeSetup, type NodeSetupOptions } from './node-setup.js';
 
 /** Health checking of a node pool's machines (a MachineHealthCheck). */
 export interface HealthCheckOptions {
@@ -62,15 +63,30 @@ export interface NodePoolOptions {
    */
   readonly labels?: Readonly<Record<string, string>>;
   /**
-   * Commands run before kubeadm on every node of the pool.
+   * Annotations for the pool's Machines.
+   * @default none
+   */
+  readonly annotations?: Readonly<Record<string, string>>;
+  /**
+   * Commands run before kubeadm on every node of the pool (after `nodeSetup`'s).
    * @default none
    */
   readonly preKubeadmCommands?: readonly string[];
   /**
-   * Commands run after kubeadm on every node of the pool.
+   * Commands run after kubeadm on every node of the pool (after `nodeSetup`'s).
    * @default none
    */
   readonly postKubeadmCommands?: readonly string[];
+  /**
+   * Node setup of the pool's nodes, on top of the cluster's `nodeSetup`.
+   * @default the cluster's
+   */
+  readonly nodeSetup?: NodeSetupOptions;
+  /**
+   * Name of the pool's objects (MachineDeployment, templates, health check).
+   * @default `<cluster>-<pool>`
+   */
+  readonly resourceName?: string;
 }
 
 /**
@@ -87,7 +103,7 @@ export class NodePool extends Construct {
 
   public constructor(cluster: IonosCluster, id: string, options: NodePoolOptions) {
     super(cluster, id);
-    const name = `${cluster.clusterName}-${id}`;
+    const name = options.resourceName ?? `${cluster.clusterName}-${id}`;
     const replicas = options.replicas ?? 1;
     const maxSurge = options.maxSurge ?? 1;
     const maxUnavailable = options.maxUnavailable ?? 0;
@@ -96,6 +112,10 @@ export class NodePool extends Construct {
     check.dnsLabel('name', id);
     check.check(name.length <= 63, 'name',
       `${JSON.stringify(name)} (cluster name, '-', pool name) has ${name.length} characters; Cluster API puts it in a label, which holds at most 63; use a shorter pool name`);
+    if (options.resourceName !== undefined) check.dnsLabel('resourceName', options.resourceName);
+    check.labels('labels', options.labels);
+    check.annotations('annotations', options.annotations);
+    checkNodeSetup(check, 'nodeSetup', options.nodeSetup);
     check.integer('replicas', replicas, { min: 0 });
     check.integer('maxSurge', maxSurge, { min: 0 });
     check.integer('maxUnavailable', maxUnavailable, { min: 0 });
@@ -132,10 +152,13 @@ export class NodePool extends Construct {
         template: {
           spec: workerKubeadmConfig({
             datacenterID: cluster.datacenterID,
+            location: cluster.location,
             kubernetesVersion: cluster.kubernetesVersion,
             sshAuthorizedKeys: cluster.sshAuthorizedKeys,
-            preKubeadmCommands: options.preKubeadmCommands ?? [],
-            postKubeadmCommands: options.postKubeadmCommands ?? [],
+            setup: resolveNodeSetup(cluster.nodeSetup, options.nodeSetup, {
+              preKubeadmCommands: options.preKubeadmCommands, postKubeadmCommands: options.postKubeadmCommands,
+            }),
+            multipleNics: (options.network?.additionalNetworks?.length ?? 0) > 0,
           }) as bootstrap.KubeadmConfigTemplateSpecTemplateSpec,
         },
       },
@@ -156,7 +179,10 @@ export class NodePool extends Construct {
           },
         },
         template: {
-          metadata: { labels: { ...options.labels, ...selectorLabels, [WORKER_ROLE_LABEL]: '' } },
+          metadata: {
+            labels: { ...options.labels, ...selectorLabels, [WORKER_ROLE_LABEL]: '' },
+            annotations: options.annotations && { ...options.annotations },
+          },
           spec: {
             clusterName,
             version: cluster.kubernetesVersion,
