@@ -2,9 +2,12 @@
  * Reading a fleet file into a {@link FleetSpec}: every problem is collected with its path (and,
  * for YAML, its line and column), so one run reports them all.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { basename, dirname } from 'node:path';
 import type { Document, LineCounter } from 'yaml';
-import { ProblemError, type Problem } from '../problems.js';
+import { evaluateFleet, type EvaluateOptions } from '../jsonnet/evaluate.js';
+import { isProblemError, ProblemError, type Problem } from '../problems.js';
 import {
   FLEET_API_VERSION, FLEET_KIND,
   type AdditionalNetworkSpec, type ClusterSpec, type ControlPlaneSpec, type FleetDefaultsSpec, type FleetSpec, type HealthCheckSpec, type ImageSpec,
@@ -13,6 +16,8 @@ import {
 import { describeValue, join, Reader, type Json } from './reader.js';
 import { readSimpleYaml } from './simple-yaml.js';
 import { readAnnotations, readCni, readKubeVip, readLabels, readNodeSetup, readResourceName } from './read-node-setup.js';
+import { fleetFormat } from './source.js';
+import { loadFleetFiles } from './files.js';
 
 const requireModule = createRequire(import.meta.url);
 
@@ -493,6 +498,39 @@ export function parseFleet(text: string, file: string): FleetSpec {
     return readFleet(doc.toJS());
   } catch (error) {
     if (error instanceof ProblemError) throw new ProblemError('spec', locate(error.problems, doc, lines)).inFile(file);
+    throw error;
+  }
+}
+
+/**
+ * Evaluates the Jsonnet fleet file at `path` and reads the value as a fleet.
+ *
+ * @throws ProblemError (layer `spec`) for Jsonnet errors and for every problem in the fleet,
+ *   each naming the file
+ */
+export async function readJsonnetFleet(path: string, options: EvaluateOptions = {}): Promise<FleetSpec> {
+  const value = await evaluateFleet(path, options);
+  try {
+    return readFleet(value);
+  } catch (error) {
+    if (isProblemError(error)) throw error.inFile(basename(path));
+    throw error;
+  }
+}
+
+/**
+ * Reads the fleet file at `path`, whatever its format: Jsonnet evaluates first; YAML and JSON
+ * parse.
+ *
+ * @throws ProblemError (layer `spec`) naming the file, for every problem in it
+ */
+export async function readFleetFile(path: string, jsonnet?: EvaluateOptions): Promise<FleetSpec> {
+  const fleet = fleetFormat(path) === 'jsonnet' ? await readJsonnetFleet(path, jsonnet) : parseFleet(readFileSync(path, 'utf8'), basename(path));
+  // Files the fleet names (node files, CNI manifests) are read from its directory, into the spec.
+  try {
+    return loadFleetFiles(fleet, dirname(path));
+  } catch (error) {
+    if (isProblemError(error)) throw error.inFile(basename(path));
     throw error;
   }
 }

@@ -10,7 +10,6 @@
 import { basename, dirname, resolve } from 'node:path';
 import { ProblemError } from '../../problems.js';
 import { SynthesisWorker } from '../../synth/synthesis-worker.js';
-import { writeFileAtomic } from '../../synth/write.js';
 import { parse } from '../args.js';
 import type { PlanFlags, PlannedFleet } from '../../fleet/plan.js';
 import { fleetFormat, resolveFleetPath } from '../../fleet/source.js';
@@ -19,6 +18,7 @@ import { EXIT_OK, UsageError, type Io } from '../io.js';
 import { JSONNET_HELP, JSONNET_OPTIONS, jsonnetOptions } from '../jsonnet-options.js';
 import { Progress } from '../progress.js';
 import type { AppInput } from '../../fleet/app.js';
+import { BUILD_APP } from '../../fleet/app-builder.js';
 
 /** `capi-ionos synth [FLEET] [-o DIR] [--stdout] [--locked]` */
 export async function synth(args: readonly string[], io: Io): Promise<number> {
@@ -53,7 +53,7 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
   const lockToWrite = async (plan: PlannedFleet | undefined): Promise<PlannedFleet | undefined> => {
     if (plan === undefined || plan.lockAfter === plan.lockBefore) return undefined;
     if (values.locked || values.stdout) {
-      const { LOCK_FILE } = await import('../../fleet/plan.js');
+      const { LOCK_FILE } = await import('../../fleet/lock-file.js');
       throw new ProblemError('plan', [{
         file: LOCK_FILE, path: '',
         message: `is not up to date with ${basename(fleet)}; run 'capi-ionos plan --write' and commit it`,
@@ -82,7 +82,7 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
   const outdir = values.output === undefined ? resolve(dirname(fleet), 'dist') : resolve(io.cwd, values.output as string);
   const token = String(process.pid);
   // Started first: the worker loads cdk8s and the constructs while this thread plans.
-  const synthesis = SynthesisWorker.start({ module: new URL('../../fleet/app.js', import.meta.url).href, name: 'buildApp' });
+  const synthesis = SynthesisWorker.start(BUILD_APP);
   try {
     const appInput = await input();
     // Checked before any work: with --locked a lock that would change is an error.
@@ -99,7 +99,8 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
       // The lock first: if replacing dist/ then fails, the lock still explains every range in
       // use and the next run renders the same plan.
       if (lock !== undefined) {
-        writeFileAtomic(lock.lockPath, lock.lockAfter, { token });
+        const { writeLockFile } = await import('../../fleet/lock-file.js');
+        writeLockFile(lock.lockPath, lock.lockAfter, { token });
         io.stderr.write(`updated ${lock.lockPath}\n`);
       }
       output.commit();
