@@ -1,4 +1,5 @@
 export * from './cluster-addon.js';
+export * from './cluster-class.js';
 export * from './credentials.js';
 export * from './ionos-cluster.js';
 export * from './ionos-machine.js';
@@ -9,3 +10,4 @@ export * from './node-pool.js';
 export * from './node-setup.js';
 export * from './reconciler-deployment.js';
 export * from './shared-objects.js';
+export * from './topology-cluster.js';
