@@ -15,9 +15,9 @@ import {
 } from './schema.js';
 import { describeValue, join, Reader, type Json } from './reader.js';
 import { readSimpleYaml } from './simple-yaml.js';
+import { loadFleetFiles } from './files.js';
 import { readAnnotations, readCni, readKubeVip, readLabels, readNodeSetup, readResourceName } from './read-node-setup.js';
 import { fleetFormat } from './source.js';
-import { loadFleetFiles } from './files.js';
 
 const requireModule = createRequire(import.meta.url);
 
@@ -611,7 +611,6 @@ export async function readJsonnetFleet(path: string, options: EvaluateOptions = 
  */
 export async function readFleetFile(path: string, jsonnet?: EvaluateOptions): Promise<FleetSpec> {
   const fleet = fleetFormat(path) === 'jsonnet' ? await readJsonnetFleet(path, jsonnet) : parseFleet(readFileSync(path, 'utf8'), basename(path));
-  // Files the fleet names (node files, CNI manifests) are read from its directory, into the spec.
   try {
     return loadFleetFiles(fleet, dirname(path));
   } catch (error) {

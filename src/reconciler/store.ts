@@ -158,8 +158,13 @@ export interface Store {
 
 /** The time, injected (tests and `simulate` use a fake). */
 export interface Clock {
-  /** Milliseconds since the epoch. */
+  /** Milliseconds since the epoch: wall time, which may step (NTP, an operator). For timestamps. */
   now(): number;
+  /**
+   * Milliseconds on a clock that never steps backwards or jumps (an arbitrary origin): for
+   * deadlines and elapsed time, e.g. leader election, as client-go uses Go's monotonic reading.
+   */
+  monotonic(): number;
   /**
    * Resolves after `ms` milliseconds of this clock's time, or early, as soon as `signal` aborts
    * (so that a stopped controller leaves no timer behind; callers check `signal.aborted`).

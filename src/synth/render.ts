@@ -14,7 +14,7 @@
 import type { App } from 'cdk8s';
 import { ProblemError } from '../problems.js';
 import { compareCodeUnits, renderCharts, type RenderedObject, type RenderOptions } from './charts.js';
-import { kustomization } from './kustomization.js';
+import { topKustomization } from './kustomization.js';
 import { validateObjects, type ValidationStats } from './validate.js';
 
 export { compareCodeUnits, objectFileName, type RenderedObject, type RenderOptions } from './charts.js';
@@ -59,7 +59,7 @@ export function render(app: App, options: RenderOptions & { readonly onProgress?
   const validation = validateObjects(objects.map((o) => o.object));
   if (validation.problems.length > 0) throw new ProblemError('validation', validation.problems);
 
-  files.push({ path: 'kustomization.yaml', content: kustomization(dirs) });
+  files.push({ path: 'kustomization.yaml', content: topKustomization(dirs) });
   files.sort((a, b) => compareCodeUnits(a.path, b.path));
   return { objects, files, validation: validation.stats };
 }

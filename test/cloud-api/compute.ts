@@ -69,6 +69,8 @@ export class Servers {
    * only the request history shows that it is on its way.
    */
   public listBusyNics = true;
+  /** Whether a server shows BUSY while a request on it or its NICs runs (as the API does). */
+  public busyWhileRequests = true;
   private readonly byId = new Map<string, FakeServer>();
   /** NICs whose creation request has not ended. */
   private readonly creating = new Set<FakeNic>();
@@ -118,7 +120,7 @@ export class Servers {
   /** The state a GET shows: BUSY while a request on the server or its NICs runs. */
   public stateOf(server: FakeServer): string {
     const prefix = this.serverHref(server);
-    const busy = this.host.requests.pendingFor((r) => r.target.href === prefix || r.target.href.startsWith(`${prefix}/`));
+    const busy = this.busyWhileRequests && this.host.requests.pendingFor((r) => r.target.href === prefix || r.target.href.startsWith(`${prefix}/`));
     return busy ? 'BUSY' : server.state;
   }
 

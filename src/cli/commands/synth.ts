@@ -10,7 +10,8 @@
 import { basename, dirname, resolve } from 'node:path';
 import { ProblemError } from '../../problems.js';
 import { SynthesisWorker } from '../../synth/synthesis-worker.js';
-import { parse } from '../args.js';
+import { checkOutputDirectory } from '../../synth/output-dir.js';
+import { onlyOne, parse } from '../args.js';
 import type { PlanFlags, PlannedFleet } from '../../fleet/plan.js';
 import { fleetFormat, resolveFleetPath } from '../../fleet/source.js';
 import { SYNTH_HELP } from '../help.js';
@@ -26,6 +27,7 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
     output: { type: 'string', short: 'o' },
     stdout: { type: 'boolean' },
     locked: { type: 'boolean' },
+    force: { type: 'boolean' },
     'with-reconciler': { type: 'boolean' },
     'reconciler-image': { type: 'string' },
     ...JSONNET_OPTIONS,
@@ -37,6 +39,13 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
   const image = values['reconciler-image'] as string | undefined;
   if (image !== undefined && values['with-reconciler'] !== true) {
     throw new UsageError('--reconciler-image only applies with --with-reconciler');
+  }
+  onlyOne('synth', 'FLEET', positionals);
+  const output = values.output as string | undefined;
+  if (values.stdout === true && output !== undefined) throw new UsageError('--stdout prints the manifests and writes no directory; give either --stdout or -o DIR, not both');
+  if (values.stdout === true && values.force === true) throw new UsageError('--force is about the output directory, and --stdout writes none; leave --force out');
+  if (output === '') {
+    throw new UsageError("-o was given an empty directory name (an unset variable?); nothing was written. Give the output directory, such as -o dist");
   }
   const fleet = resolveFleetPath(positionals[0], io.cwd);
   const flags: PlanFlags = { jsonnet: jsonnetOptions(values, io, fleet) };
@@ -79,7 +88,10 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
     return EXIT_OK;
   }
 
-  const outdir = values.output === undefined ? resolve(dirname(fleet), 'dist') : resolve(io.cwd, values.output as string);
+  const outdir = output === undefined ? resolve(dirname(fleet), 'dist') : resolve(io.cwd, output);
+  checkOutputDirectory(outdir, {
+    fleet, cwd: io.cwd, home: io.env.HOME, force: values.force === true, shown: output === undefined ? outdir : `-o ${output}`,
+  });
   const token = String(process.pid);
   // Started first: the worker loads cdk8s and the constructs while this thread plans.
   const synthesis = SynthesisWorker.start(BUILD_APP);

@@ -166,7 +166,11 @@ class Controllers {
         ? new CloudClient({ ...token, clock, userAgent: 'capi-ionos-reconciler' })
         : secretCredentialsProvider({ store, createClient: (credentials) => new CloudClient({ ...credentials, clock, userAgent: 'capi-ionos-reconciler' }) });
       this.attacher = runNicAttacher({
-        store, clock, cloud, mode: settings.nics, workers: settings.workers, log,
+        store, clock, cloud, mode: settings.nics, workers: settings.workers, log, identity: settings.identity,
+        // Attach mode acts only as the holder of a Lease of its own, with or without --leader-elect.
+        leaderElection: settings.nics === 'attach'
+          ? { namespace: settings.leaseNamespace, name: `${settings.leaseName}-nic-attacher`, leaseDurationMs: settings.leaseDurationMs, renewDeadlineMs: settings.renewDeadlineMs, retryPeriodMs: settings.retryPeriodMs }
+          : false,
         ...(settings.namespace === undefined ? {} : { namespace: settings.namespace }),
       });
       log({ level: 'info', source: 'reconcile', message: 'NIC attacher started', fields: { mode: settings.nics } });
