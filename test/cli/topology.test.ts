@@ -60,6 +60,17 @@ describe('capi-ionos synth in topology mode (examples/topology)', () => {
     expect(variable(clusters.find((c) => c.metadata.name === 'blue')!, 'controlPlaneEndpoint')).toEqual({ host: 'api.blue.example.org', port: 6443 });
   });
 
+  it('simulates the machines the topology controller would create, with the pools of the variables', async () => {
+    const result = await run(['simulate', join(ROOT, 'examples/topology/fleet.yaml'), '--format', 'json']);
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as { machines: number; nics: { machine: string; nic: string; pool: { name: string }; address: string }[] };
+    expect(report.machines).toBe(3 + 3 + 2 + 1 + 2);
+    const storage = report.nics.filter((n) => n.machine.startsWith('blue-md-storage-'));
+    expect(storage.map((n) => n.pool.name).sort()).toEqual(['blue-nodes', 'blue-nodes', 'blue-storage', 'blue-storage']);
+    expect(storage.filter((n) => n.pool.name === 'blue-storage').every((n) => n.address.startsWith('172.18.'))).toBe(true);
+    expect(report.nics.filter((n) => n.machine.startsWith('green-')).every((n) => n.pool.name === 'green-nodes')).toBe(true);
+  });
+
   it('adds a cluster of the class without changing a byte of the class or the other clusters', async () => {
     dir = workspace();
     const before = readTree(join(dir, 'dist'));
