@@ -8,7 +8,7 @@ import { Construct, type IConstruct } from 'constructs';
 import { formatCidr, parseCidr, parseIp } from '../ipam/ip.js';
 import type { Allocation } from '../ipam/plan-model.js';
 import { parseRangeText } from '../ipam/range-text.js';
-import type { IpFamily } from './ip-pool.js';
+import type { IpFamily } from './ip-family.js';
 import { PropChecker } from './private/errors.js';
 
 const NETWORK = Symbol.for('cdk8s-capi-ionos.Network');

@@ -80,8 +80,11 @@ export interface AppInput {
   readonly path: string;
   /** For a fleet file, its plan (without errors). */
   readonly planned?: PlannedFleet;
-  /** Adds the reconciler's Deployment (`--with-reconciler`), with this image if given. */
-  readonly reconciler?: { readonly image?: string };
+  /**
+   * Adds the reconciler's Deployment (`--with-reconciler`), with this image if given; `claims`
+   * false when the In-Cluster IPAM provider binds the claims (`--ipam-provider in-cluster`).
+   */
+  readonly reconciler?: { readonly image?: string; readonly claims?: boolean };
 }
 
 /**
@@ -99,7 +102,13 @@ export async function buildApp(input: AppInput): Promise<App> {
 }
 
 /** Adds the reconciler's Deployment (`--with-reconciler`) to `app`. */
-export async function addReconciler(app: App, reconciler: { readonly image?: string }): Promise<void> {
-  const { ReconcilerChart } = await import('../constructs/reconciler-deployment.js');
-  new ReconcilerChart(app, reconciler.image === undefined ? {} : { image: reconciler.image });
+export async function addReconciler(app: App, reconciler: NonNullable<AppInput['reconciler']>): Promise<void> {
+  const { ReconcilerChart, credentialsSecretsIn } = await import('../constructs/reconciler-deployment.js');
+  const { image, claims } = reconciler;
+  new ReconcilerChart(app, {
+    ...(image === undefined ? {} : { image }),
+    ...(claims === undefined ? {} : { claims }),
+    // Before the chart exists: the fleet's own clusters.
+    credentialsSecrets: credentialsSecretsIn(app),
+  });
 }

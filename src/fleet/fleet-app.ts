@@ -2,9 +2,11 @@ import { App, YamlOutputType } from 'cdk8s';
 import { basename, dirname, join, resolve } from 'node:path';
 import { bindPlan, findingPathsOf, planRequestsOf } from '../constructs/planning.js';
 import { currentCapture } from '../synth/capture.js';
+import { checkOutputDirectory } from '../synth/output-dir.js';
 import { render } from '../synth/render.js';
-import { writeDirectory, writeFileAtomic } from '../synth/write.js';
-import { LOCK_FILE, planErrors, planWithLock } from './plan.js';
+import { writeDirectory } from '../synth/write.js';
+import { LOCK_FILE, writeLockFile } from './lock-file.js';
+import { planErrors, planWithLock } from './plan.js';
 
 /** Properties of a {@link FleetApp}. */
 export interface FleetAppProps {
@@ -48,6 +50,8 @@ export class FleetApp extends App {
    *
    * @throws ProblemError when the plan has errors or any object is invalid; `outdir` and the
    *   lock file are left untouched then
+   * @throws UsageError when `outdir` is not synth's to replace (see `checkOutputDirectory`: the
+   *   working directory, $HOME, a git work tree's root, a directory holding other files, ...)
    */
   public override synth(): void {
     const capture = currentCapture();
@@ -56,6 +60,11 @@ export class FleetApp extends App {
       return;
     }
     const main = process.argv[1];
+    const outdir = resolve(this.outdir);
+    checkOutputDirectory(outdir, {
+      cwd: process.cwd(), home: process.env.HOME, shown: this.outdir,
+      ...(main === undefined ? {} : { fleet: resolve(main) }),
+    });
     const lockPath = resolve(this.lockFile ?? join(main === undefined ? process.cwd() : dirname(resolve(main)), LOCK_FILE));
     const planned = planWithLock(planRequestsOf(this), lockPath, {});
     const errors = planErrors(planned, basename(process.argv[1] ?? 'app'), findingPathsOf(this));
@@ -63,7 +72,7 @@ export class FleetApp extends App {
     bindPlan(this, planned.result);
     const rendered = render(this, { env: process.env });
     const token = String(process.pid);
-    if (planned.lockChanged) writeFileAtomic(lockPath, planned.lockAfter, { token });
-    writeDirectory(this.outdir, rendered.files, { token });
+    if (planned.lockChanged) writeLockFile(lockPath, planned.lockAfter, { token });
+    writeDirectory(outdir, rendered.files, { token });
   }
 }

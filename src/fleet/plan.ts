@@ -5,26 +5,19 @@
  * fleet file's plan into constructs is app.ts's job, so that planning a fleet file loads neither
  * cdk8s nor the constructs.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { formatLock, parseLock } from '../ipam/lock.js';
+import { basename } from 'node:path';
+import { formatLock } from '../ipam/lock.js';
 import { planAddresses } from '../ipam/address-checks.js';
-import type { Lock, PlanResult } from '../ipam/planner.js';
-import { isProblemError, ProblemError } from '../problems.js';
-import { readJsonnetFleet, type EvaluateOptions } from '../jsonnet/evaluate.js';
+import type { PlanResult } from '../ipam/planner.js';
+import { ProblemError } from '../problems.js';
+import type { EvaluateOptions } from '../jsonnet/evaluate.js';
 import type { PlanRequests } from '../constructs/planning.js';
 import type { FleetSpec } from './schema.js';
-import { parseFleet } from './read.js';
+import { readFleetFile } from './read.js';
+import { lockPathOf, readLockFile } from './lock-file.js';
 import { planRequests } from './requests.js';
-import { fleetFormat } from './source.js';
 
-/** The name of the lock file, beside the fleet file. */
-export const LOCK_FILE = 'ipam.lock.yaml';
-
-/** Where the lock of the fleet (file or program) at `fleetPath` lives. */
-export function lockPathOf(fleetPath: string): string {
-  return join(dirname(fleetPath), LOCK_FILE);
-}
+export { LOCK_FILE, lockPathOf } from './lock-file.js';
 
 /** Planning options from the command line. */
 export interface PlanFlags {
@@ -61,25 +54,12 @@ export interface PlannedFleet extends Planned {
  * @throws ProblemError for a malformed lock file (naming it) or malformed requests
  */
 export function planWithLock(requests: PlanRequests, lockPath: string, flags: PlanFlags): Planned {
-  const lockBefore = existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : undefined;
-  let lock: Lock | undefined;
-  try {
-    lock = lockBefore === undefined ? undefined : parseLock(lockBefore);
-  } catch (error) {
-    if (isProblemError(error)) throw error.inFile(LOCK_FILE);
-    throw error;
-  }
-  const result = planAddresses({ ...requests, lock, prune: flags.prune, allowRenumber: flags.allowRenumber });
+  const onDisk = readLockFile(lockPath);
+  const lockBefore = onDisk.text;
+  const result = planAddresses({ ...requests, lock: onDisk.lock, prune: flags.prune, allowRenumber: flags.allowRenumber });
   const lockAfter = formatLock(result.lock);
   const lockChanged = lockBefore === undefined ? result.lock.ranges.length > 0 : lockAfter !== lockBefore;
   return { requests, result, lockPath, lockBefore, lockAfter, lockChanged };
-}
-
-/** Evaluates the fleet file into its value (Jsonnet evaluates first; YAML and JSON parse). */
-async function readFleetFile(path: string, jsonnet: EvaluateOptions | undefined): Promise<FleetSpec> {
-  const format = fleetFormat(path);
-  if (format === 'jsonnet') return readJsonnetFleet(path, jsonnet);
-  return parseFleet(readFileSync(path, 'utf8'), basename(path));
 }
 
 /** Reads and plans the fleet file at `path`. Findings are in the result; nothing is thrown for them. */

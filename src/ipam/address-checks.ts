@@ -5,7 +5,7 @@
  * {@link planAddresses}; see docs/planner.md.
  */
 import { formatIp, parseCidr, parseIp, type Family } from './ip.js';
-import { compareText } from './lock.js';
+import { compareText } from '../vocabulary.js';
 import { poolUsage } from './allocator.js';
 import type { ClusterCidrs, Finding, ManualPool, PlanInput, PlanResult } from './plan-model.js';
 import { compareFindings, plan } from './planner.js';

@@ -1,5 +1,5 @@
-import { writeFileAtomic } from '../../synth/write.js';
 import { parse } from '../args.js';
+import { writeLockFile } from '../../fleet/lock-file.js';
 import { planFleet } from '../../fleet/plan.js';
 import { fleetFormat, resolveFleetPath } from '../../fleet/source.js';
 import { PLAN_HELP } from '../help.js';
@@ -25,6 +25,7 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
   }
   const format = values.format as string;
   if (!(format in FORMATS)) throw new UsageError(`--format must be table, markdown or json, got ${JSON.stringify(format)}`);
+  if (values.locked && values.write) throw new UsageError('--locked checks the lock file and --write writes it; give one of them');
   const fleet = resolveFleetPath(positionals[0], io.cwd);
   const flags = { prune: values.prune === true, allowRenumber: values['allow-renumber'] === true, jsonnet: jsonnetOptions(values, io, fleet) };
   // A fleet file is planned without cdk8s; a cdk8s program is run, and its construct tree planned.
@@ -38,7 +39,6 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
   const lockChanged = planned.lockChanged;
   const report = { result: planned.result, networks: planned.requests.networks, lockChanged };
   io.stdout.write(format === 'table' ? tableReport(report, styleFor(io, io.stdout)) : FORMATS[format as keyof typeof FORMATS](report));
-  if (values.locked && values.write) throw new UsageError('--locked checks the lock file and --write writes it; give one of them');
   if (values.locked && lockChanged) {
     io.stderr.write(`error: ${planned.lockPath} is not up to date with ${fleet}; run 'capi-ionos plan --write' and commit it\n`);
     return EXIT_FINDINGS;
@@ -47,7 +47,7 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
     if (failed) {
       io.stderr.write('the plan has errors; the lock file was not written\n');
     } else {
-      writeFileAtomic(planned.lockPath, planned.lockAfter, { token: String(process.pid) });
+      writeLockFile(planned.lockPath, planned.lockAfter, { token: String(process.pid) });
       io.stderr.write(`wrote ${planned.lockPath}\n`);
     }
   }
