@@ -8,4 +8,5 @@ export * from './machine.js';
 export * from './node-pool.js';
 export * from './node-setup.js';
 export * from './reconciler-deployment.js';
+export * from './pool-admission-policy.js';
 export * from './shared-objects.js';
