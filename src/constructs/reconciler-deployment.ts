@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { PoolAdmissionPolicy } from './pool-admission-policy.js';
 import { PropChecker } from './private/errors.js';
+import { CAPI_API_GROUP, compareText, INFRA_API_GROUP, IPAM_API_GROUP } from '../vocabulary.js';
 
 /** What the NIC controller does: nothing, report drift only, or also change the servers' NICs. */
 export type ReconcilerNicMode = 'off' | 'observe' | 'attach';
@@ -95,9 +96,9 @@ const NON_ROOT = 65532;
 /** Node.js in the image (the Dockerfile's distroless base), for the probes. */
 export const RECONCILER_NODE_PATH = '/nodejs/bin/node';
 
-const IPAM = 'ipam.cluster.x-k8s.io';
-const INFRA = 'infrastructure.cluster.x-k8s.io';
-const CAPI = 'cluster.x-k8s.io';
+const IPAM = IPAM_API_GROUP;
+const INFRA = INFRA_API_GROUP;
+const CAPI = CAPI_API_GROUP;
 
 /** What each controller calls, by resource (from its store calls and informers). */
 const CLAIM_BINDER_CALLS: Readonly<Record<string, readonly string[]>> = {
@@ -159,7 +160,7 @@ export function reconcilerClusterRules(options: { readonly claims: boolean; read
       verbs.set(resource, set);
     }
   }
-  return [...verbs.keys()].sort(compareCodeUnits).map((key) => {
+  return [...verbs.keys()].sort(compareText).map((key) => {
     const slash = key.indexOf('/');
     return {
       apiGroup: key.slice(0, slash),
@@ -167,10 +168,6 @@ export function reconcilerClusterRules(options: { readonly claims: boolean; read
       verbs: VERB_ORDER.filter((v) => verbs.get(key)!.has(v)),
     };
   });
-}
-
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The rule of a credentials Role: `get` on the named Secrets of one namespace, nothing else. */
@@ -262,14 +259,14 @@ export class ReconcilerDeployment extends Construct {
       for (const secret of props.credentialsSecrets ?? []) {
         byNamespace.set(secret.namespace, (byNamespace.get(secret.namespace) ?? new Set()).add(secret.name));
       }
-      for (const ns of [...byNamespace.keys()].sort(compareCodeUnits)) {
+      for (const ns of [...byNamespace.keys()].sort(compareText)) {
         // Named after the namespace too: synth writes one file per kind and name.
         const roleName = `${name}-credentials-${ns}`;
         new ApiObject(this, `Credentials-${ns}`, {
           apiVersion: 'rbac.authorization.k8s.io/v1',
           kind: 'Role',
           metadata: { name: roleName, namespace: ns, labels },
-          rules: [{ apiGroups: [''], resources: ['secrets'], resourceNames: [...byNamespace.get(ns)!].sort(compareCodeUnits), verbs: [...CREDENTIALS_VERBS] }],
+          rules: [{ apiGroups: [''], resources: ['secrets'], resourceNames: [...byNamespace.get(ns)!].sort(compareText), verbs: [...CREDENTIALS_VERBS] }],
         });
         new ApiObject(this, `CredentialsBinding-${ns}`, {
           apiVersion: 'rbac.authorization.k8s.io/v1',
@@ -358,7 +355,7 @@ export function credentialsSecretsIn(scope: Construct): { namespace: string; nam
     const name = (child.toJson() as { spec?: { credentialsRef?: { name?: string } } }).spec?.credentialsRef?.name;
     if (namespace !== undefined && name !== undefined && name !== '') seen.set(`${namespace}/${name}`, { namespace, name });
   }
-  return [...seen.keys()].sort(compareCodeUnits).map((key) => seen.get(key)!);
+  return [...seen.keys()].sort(compareText).map((key) => seen.get(key)!);
 }
 
 /** The directory (chart id) of the reconciler's objects; no cluster can have this name. */
