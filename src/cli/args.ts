@@ -18,3 +18,12 @@ export function parse(command: string, args: readonly string[], options: NonNull
     throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional.*$/s, '')}; run 'capi-ionos ${command} --help'`);
   }
 }
+
+/**
+ * Fails when more than one positional argument is given to a command that takes at most one
+ * (`what` names it in the message, e.g. `FLEET`): a second one would otherwise be ignored.
+ */
+export function onlyOne(command: string, what: string, positionals: readonly string[]): void {
+  if (positionals.length <= 1) return;
+  throw new UsageError(`${command} takes one ${what}, got ${positionals.length} (${positionals.map((p) => JSON.stringify(p)).join(', ')}); run 'capi-ionos ${command} --help'`);
+}

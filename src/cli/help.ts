@@ -29,7 +29,7 @@ terminal and never when NO_COLOR is set; progress is drawn only when stderr is a
 is unset. More in docs/cli.md.
 `;
 
-export const SYNTH_HELP = `Usage: capi-ionos synth [FLEET] [-o DIR] [--stdout]
+export const SYNTH_HELP = `Usage: capi-ionos synth [FLEET] [-o DIR [--force] | --stdout]
 
 Renders every cluster of the fleet into Cluster API manifests, validates every object against
 the CRDs (schemas and CEL rules), and only then replaces DIR as a whole: one directory per
@@ -39,16 +39,30 @@ kustomization.yaml in each directory. A failed run leaves DIR exactly as it was.
 For a fleet file, the IP plan is made first (see 'capi-ionos plan --help'); new ranges are
 added to ipam.lock.yaml beside it, which is written (atomically) before DIR.
 
+DIR is replaced only when it is missing, empty, or an earlier output of synth (recognised by
+the header of its kustomization.yaml). Anything else is refused with exit code 2: a file, a
+directory holding other files (unless --force), the fleet's directory or a parent of it, the
+working directory or a parent of it, a git work tree's root, $HOME, '/', an empty -o ''.
+Staging and backup directories left by a killed run (.DIR.tmp-PID, .DIR.old-PID) are removed
+by the next run once that process is gone.
+
 Options:
   -o, --output DIR   where to write (default: 'dist' beside the fleet file)
+      --force        replace DIR even though it holds files synth did not write (never
+                     '/', $HOME, a git work tree's root, or the fleet's or working directory)
       --stdout       print all objects as one YAML stream instead of writing files
                      (fails if the lock file is not up to date, as nothing is written)
       --locked       fail instead of changing ipam.lock.yaml (for CI)
       --with-reconciler
                      add the runtime reconciler's own objects under '_reconciler/'
-                     (ServiceAccount, least-privilege RBAC, Lease, Deployment)
+                     (ServiceAccount, least-privilege RBAC, Deployment; the Lease it
+                     creates at run time)
       --reconciler-image IMAGE
                      the reconciler's container image (default: the release's image)
+      --ipam-provider reconciler|in-cluster
+                     who binds IPAddressClaims (default: reconciler, which also ships a
+                     ValidatingAdmissionPolicy for the pools); 'in-cluster': the In-Cluster
+                     IPAM provider does, and the reconciler runs only the NIC controller
 
 Examples:
   capi-ionos synth examples/basic/main.ts
@@ -194,7 +208,8 @@ Options:
                               events) or attach (also create missing NICs and fix their IPs;
                               always under its own Lease <lease-name>-nic-attacher, also
                               without --leader-elect, so that one replica alone acts)
-  -n, --namespace NS          watch only this namespace (global pools are still read)
+  -n, --namespace NS          bind claims and watch machines of this namespace only; IPAddresses
+                              and global pools are still watched in every namespace
       --leader-elect          take part in leader election; only the Lease holder reconciles
       --lease-name NAME       the Lease (default: capi-ionos-reconciler)
       --lease-namespace NS    its namespace (default: $POD_NAMESPACE, else capi-ionos-system)

@@ -3,19 +3,17 @@
  * the plan into constructs is app.ts's job, so that planning loads neither cdk8s nor the
  * constructs.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { formatLock, parseLock } from '../ipam/lock.js';
-import { plan, type Lock, type PlanResult } from '../ipam/planner.js';
-import { isProblemError, ProblemError } from '../problems.js';
-import { readJsonnetFleet, type EvaluateOptions } from '../jsonnet/evaluate.js';
+import { basename } from 'node:path';
+import { formatLock } from '../ipam/lock.js';
+import { plan, type PlanResult } from '../ipam/planner.js';
+import { ProblemError } from '../problems.js';
+import type { EvaluateOptions } from '../jsonnet/evaluate.js';
 import type { FleetSpec } from './schema.js';
-import { parseFleet } from './read.js';
+import { readFleetFile } from './read.js';
+import { lockPathOf, readLockFile } from './lock-file.js';
 import { planRequests } from './requests.js';
-import { fleetFormat } from './source.js';
 
-/** The name of the lock file, beside the fleet file. */
-export const LOCK_FILE = 'ipam.lock.yaml';
+export { LOCK_FILE } from './lock-file.js';
 
 /** Planning options from the command line. */
 export interface PlanFlags {
@@ -37,27 +35,12 @@ export interface PlannedFleet {
   readonly lockAfter: string;
 }
 
-/** Evaluates the fleet file into its value (Jsonnet evaluates first; YAML and JSON parse). */
-async function readFleetFile(path: string, jsonnet: EvaluateOptions | undefined): Promise<FleetSpec> {
-  const format = fleetFormat(path);
-  if (format === 'jsonnet') return readJsonnetFleet(path, jsonnet);
-  return parseFleet(readFileSync(path, 'utf8'), basename(path));
-}
-
 /** Reads and plans the fleet file at `path`. Findings are in the result; nothing is thrown for them. */
 export async function planFleet(path: string, flags: PlanFlags): Promise<PlannedFleet> {
   const fleet = await readFleetFile(path, flags.jsonnet);
-  const lockPath = join(dirname(path), LOCK_FILE);
-  const lockBefore = existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : undefined;
-  let lock: Lock | undefined;
-  try {
-    lock = lockBefore === undefined ? undefined : parseLock(lockBefore);
-  } catch (error) {
-    if (isProblemError(error)) throw error.inFile(LOCK_FILE);
-    throw error;
-  }
-  const result = plan({ ...planRequests(fleet), lock, prune: flags.prune, allowRenumber: flags.allowRenumber });
-  return { fleet, result, lockPath, lockBefore, lockAfter: formatLock(result.lock) };
+  const onDisk = readLockFile(lockPathOf(path));
+  const result = plan({ ...planRequests(fleet), lock: onDisk.lock, prune: flags.prune, allowRenumber: flags.allowRenumber });
+  return { fleet, result, lockPath: onDisk.path, lockBefore: onDisk.text, lockAfter: formatLock(result.lock) };
 }
 
 /**

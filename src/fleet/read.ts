@@ -2,16 +2,23 @@
  * Reading a fleet file into a {@link FleetSpec}: every problem is collected with its path (and,
  * for YAML, its line and column), so one run reports them all.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { basename, dirname } from 'node:path';
 import type { Document, LineCounter } from 'yaml';
-import { ProblemError, type Problem } from '../problems.js';
+import { evaluateFleet, type EvaluateOptions } from '../jsonnet/evaluate.js';
+import { isProblemError, ProblemError, type Problem } from '../problems.js';
 import {
   FLEET_API_VERSION, FLEET_KIND,
-  type AdditionalNetworkSpec, type ClusterSpec, type ControlPlaneSpec, type FleetSpec, type HealthCheckSpec, type ImageSpec,
+  type AdditionalNetworkSpec, type ClusterSpec, type ControlPlaneSpec, type FleetDefaultsSpec, type FleetSpec, type HealthCheckSpec, type ImageSpec,
   type ManualPoolSpec, type MachineSpecInput, type NetworkSpec, type NicSpec, type NodePoolSpec, type SharedPoolSpec,
 } from './schema.js';
 import { describeValue, join, Reader, type Json } from './reader.js';
 import { readSimpleYaml } from './simple-yaml.js';
+import { loadFleetFiles } from './files.js';
+import { readAnnotations, readCni, readKubeVip, readLabels, readNodeSetup, readResourceName } from './read-node-setup.js';
+import { fleetFormat } from './source.js';
+import { DNS1123_LABEL, UUID } from '../vocabulary.js';
 
 const requireModule = createRequire(import.meta.url);
 
@@ -20,9 +27,8 @@ function yamlPackage(): typeof import('yaml') {
   return requireModule('yaml') as typeof import('yaml');
 }
 
-const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const NAME = DNS1123_LABEL;
 const NAME_HINT = "use a DNS-1123 label: lower-case letters, digits and '-', at most 63 characters";
-const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 function name(r: Reader, obj: Json, key: string, path: string): string | undefined {
   const value = r.string(obj, key, path, { required: true, pattern: NAME, hint: NAME_HINT });
@@ -166,7 +172,7 @@ function readCluster(r: Reader, value: unknown, path: string): RawCluster | unde
   const obj = r.object(value, path);
   if (obj === undefined) return undefined;
   r.onlyKeys(obj, path, ['name', 'namespace', 'location', 'datacenterID', 'credentialsSecret', 'kubernetesVersion',
-    'sshAuthorizedKeys', 'podCidrBlocks', 'controlPlane', 'nodePools', 'poolSizes']);
+    'sshAuthorizedKeys', 'podCidrBlocks', 'controlPlane', 'nodePools', 'poolSizes', 'nodeSetup', 'labels', 'annotations', 'cni']);
   const clusterName = name(r, obj, 'name', path);
   const namespace = obj.namespace === undefined ? clusterName : name(r, obj, 'namespace', path);
   const location = r.string(obj, 'location', path, { required: true, pattern: /^.+$/, hint: "use the datacenter's location, e.g. de/txl" });
@@ -178,7 +184,8 @@ function readCluster(r: Reader, value: unknown, path: string): RawCluster | unde
   const cpObj = obj.controlPlane === undefined ? (r.add(cpAt, 'is required'), undefined) : r.object(obj.controlPlane, cpAt);
   let controlPlane: RawCluster['controlPlane'] | undefined;
   if (cpObj !== undefined) {
-    r.onlyKeys(cpObj, cpAt, ['replicas', 'maxSurge', 'endpoint', 'port', 'machine', 'network', 'additionalNetworks']);
+    r.onlyKeys(cpObj, cpAt, ['replicas', 'maxSurge', 'endpoint', 'port', 'machine', 'network', 'additionalNetworks',
+      'endpointHost', 'kubeVip', 'nodeSetup', 'machineLabels', 'machineAnnotations', 'resourceName']);
     const replicas = r.integer(cpObj, 'replicas', cpAt, { min: 1 }) ?? 3;
     if (replicas % 2 === 0) r.add(join(cpAt, 'replicas'), `must be odd (etcd needs a majority), got ${replicas}; use ${replicas + 1}`);
     const endpoint = r.string(cpObj, 'endpoint', cpAt, { required: true, hint: "use 'auto' to plan a VIP from the primary network, or an IPv4 address" });
@@ -187,15 +194,27 @@ function readCluster(r: Reader, value: unknown, path: string): RawCluster | unde
     const port = r.integer(cpObj, 'port', cpAt, { min: 1, max: 65535 }) ?? 6443;
     const network = readNic(r, cpObj, 'network', cpAt);
     const additionalNetworks = readAdditional(r, cpObj, cpAt);
+    const extras = {
+      endpointHost: r.string(cpObj, 'endpointHost', cpAt, {
+        pattern: /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/,
+        hint: 'use a lower-case DNS name that resolves to the endpoint address, e.g. api.prod-a.example.com',
+      }),
+      kubeVip: readKubeVip(r, cpObj, cpAt),
+      nodeSetup: readNodeSetup(r, cpObj, cpAt),
+      machineLabels: readLabels(r, cpObj, 'machineLabels', cpAt),
+      machineAnnotations: readAnnotations(r, cpObj, 'machineAnnotations', cpAt),
+      resourceName: readResourceName(r, cpObj, cpAt),
+    };
     if (endpoint !== undefined && machine !== undefined) {
-      controlPlane = { replicas, maxSurge: maxSurge as 0 | 1, endpoint, port, machine, network, additionalNetworks };
+      controlPlane = { replicas, maxSurge: maxSurge as 0 | 1, endpoint, port, machine, network, additionalNetworks, ...definedOnly(extras) };
     }
   }
 
   const nodePools = r.list(obj, 'nodePools', path, (v, at) => {
     const pool = r.object(v, at);
     if (pool === undefined) return undefined;
-    r.onlyKeys(pool, at, ['name', 'replicas', 'maxSurge', 'maxUnavailable', 'machine', 'network', 'additionalNetworks', 'healthCheck', 'labels']);
+    r.onlyKeys(pool, at, ['name', 'replicas', 'maxSurge', 'maxUnavailable', 'machine', 'network', 'additionalNetworks', 'healthCheck', 'labels',
+      'annotations', 'nodeSetup', 'resourceName']);
     const poolName = name(r, pool, 'name', at);
     const replicas = r.integer(pool, 'replicas', at, { required: true, min: 0 });
     const maxSurge = r.integer(pool, 'maxSurge', at, { min: 0 }) ?? 1;
@@ -204,9 +223,10 @@ function readCluster(r: Reader, value: unknown, path: string): RawCluster | unde
     const network = readNic(r, pool, 'network', at);
     const additionalNetworks = readAdditional(r, pool, at);
     const healthCheck = readHealthCheck(r, pool, at);
-    const labels = r.stringMap(pool, 'labels', at);
+    const labels = readLabels(r, pool, 'labels', at);
+    const extras = { annotations: readAnnotations(r, pool, 'annotations', at), nodeSetup: readNodeSetup(r, pool, at), resourceName: readResourceName(r, pool, at) };
     if (poolName === undefined || replicas === undefined || machine === undefined) return undefined;
-    return { name: poolName, replicas, maxSurge, maxUnavailable, machine, network, additionalNetworks, healthCheck, labels };
+    return { name: poolName, replicas, maxSurge, maxUnavailable, machine, network, additionalNetworks, healthCheck, labels, ...definedOnly(extras) };
   }) ?? [];
 
   const poolSizes: Record<string, number> = {};
@@ -219,11 +239,17 @@ function readCluster(r: Reader, value: unknown, path: string): RawCluster | unde
   }
   const sshAuthorizedKeys = r.strings(obj, 'sshAuthorizedKeys', path) ?? [];
   const podCidrBlocks = r.strings(obj, 'podCidrBlocks', path);
+  const extras = {
+    nodeSetup: readNodeSetup(r, obj, path),
+    labels: readLabels(r, obj, 'labels', path),
+    annotations: readAnnotations(r, obj, 'annotations', path),
+    cni: readCni(r, obj, path),
+  };
   if (clusterName === undefined || namespace === undefined || location === undefined || datacenterID === undefined
     || credentialsSecret === undefined || kubernetesVersion === undefined || controlPlane === undefined) return undefined;
   return {
     name: clusterName, namespace, location, datacenterID, credentialsSecret, kubernetesVersion,
-    sshAuthorizedKeys, podCidrBlocks, controlPlane, nodePools, poolSizes,
+    sshAuthorizedKeys, podCidrBlocks, controlPlane, nodePools, poolSizes, ...definedOnly(extras),
   };
 }
 
@@ -264,6 +290,26 @@ function readManualPool(r: Reader, value: unknown, path: string): ManualPoolSpec
   if (addresses === undefined || addresses.length === 0) r.add(join(path, 'addresses'), 'must list at least one address, range or CIDR');
   if (poolName === undefined || addresses === undefined || addresses.length === 0) return undefined;
   return { name: poolName, network, addresses };
+}
+
+/** `obj` without its undefined fields, so that specs hold only what the file says. */
+function definedOnly<T extends object>(obj: T): Partial<T> {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** `defaults`: what every cluster takes unless it sets its own. */
+function readDefaults(r: Reader, root: Json): FleetDefaultsSpec | undefined {
+  if (root.defaults === undefined) return undefined;
+  const d = r.object(root.defaults, 'defaults');
+  if (d === undefined) return undefined;
+  r.onlyKeys(d, 'defaults', ['nodeSetup', 'cni', 'kubeVip', 'labels', 'annotations']);
+  return definedOnly({
+    nodeSetup: readNodeSetup(r, d, 'defaults'),
+    cni: readCni(r, d, 'defaults'),
+    kubeVip: readKubeVip(r, d, 'defaults'),
+    labels: readLabels(r, d, 'labels', 'defaults'),
+    annotations: readAnnotations(r, d, 'annotations', 'defaults'),
+  });
 }
 
 /** Family of a network's CIDR, decided by the text (the planner checks it properly). */
@@ -372,7 +418,7 @@ export function readFleet(value: unknown): FleetSpec {
   const r = new Reader();
   const root = r.object(value, '');
   if (root === undefined) throw new ProblemError('spec', r.problems);
-  r.onlyKeys(root, '', ['apiVersion', 'kind', 'metadata', 'networks', 'clusters', 'sharedPools', 'manualPools']);
+  r.onlyKeys(root, '', ['apiVersion', 'kind', 'metadata', 'defaults', 'networks', 'clusters', 'sharedPools', 'manualPools']);
   if (root.apiVersion !== FLEET_API_VERSION) r.add('apiVersion', `must be ${FLEET_API_VERSION}, got ${describeValue(root.apiVersion)}`);
   if (root.kind !== FLEET_KIND) r.add('kind', `must be ${FLEET_KIND}, got ${describeValue(root.kind)}`);
   const metadata = root.metadata === undefined ? (r.add('metadata', 'is required; give metadata: {name: <fleet name>}'), undefined) : r.object(root.metadata, 'metadata');
@@ -386,13 +432,14 @@ export function readFleet(value: unknown): FleetSpec {
   }, { required: true }) ?? [];
   const sharedPools = r.list(root, 'sharedPools', '', (v, p) => readSharedPool(r, v, p)) ?? [];
   const manualPools = r.list(root, 'manualPools', '', (v, p) => readManualPool(r, v, p)) ?? [];
+  const defaults = readDefaults(r, root);
   const declared = (key: string) => new Set((Array.isArray(root[key]) ? root[key] as unknown[] : [])
     .map((e) => (typeof e === 'object' && e !== null ? (e as Json).name : undefined)).filter((n): n is string => typeof n === 'string'));
   const resolved = crossCheck(r, networks, clusters, sharedPools, {
     clusters: paths.clusters, declaredNetworks: declared('networks'), declaredShared: declared('sharedPools'),
   });
   if (r.problems.length > 0 || fleetName === undefined) throw new ProblemError('spec', r.problems);
-  return { name: fleetName, networks, clusters: resolved, sharedPools, manualPools };
+  return { name: fleetName, networks, clusters: resolved, sharedPools, manualPools, ...(defaults !== undefined ? { defaults } : {}) };
 }
 
 /** `path` such as `clusters[2].nodePools[0]` as the key list `yaml` uses. */
@@ -451,6 +498,38 @@ export function parseFleet(text: string, file: string): FleetSpec {
     return readFleet(doc.toJS());
   } catch (error) {
     if (error instanceof ProblemError) throw new ProblemError('spec', locate(error.problems, doc, lines)).inFile(file);
+    throw error;
+  }
+}
+
+/**
+ * Evaluates the Jsonnet fleet file at `path` and reads the value as a fleet.
+ *
+ * @throws ProblemError (layer `spec`) for Jsonnet errors and for every problem in the fleet,
+ *   each naming the file
+ */
+export async function readJsonnetFleet(path: string, options: EvaluateOptions = {}): Promise<FleetSpec> {
+  const value = await evaluateFleet(path, options);
+  try {
+    return readFleet(value);
+  } catch (error) {
+    if (isProblemError(error)) throw error.inFile(basename(path));
+    throw error;
+  }
+}
+
+/**
+ * Reads the fleet file at `path`, whatever its format: Jsonnet evaluates first; YAML and JSON
+ * parse.
+ *
+ * @throws ProblemError (layer `spec`) naming the file, for every problem in it
+ */
+export async function readFleetFile(path: string, jsonnet?: EvaluateOptions): Promise<FleetSpec> {
+  const fleet = fleetFormat(path) === 'jsonnet' ? await readJsonnetFleet(path, jsonnet) : parseFleet(readFileSync(path, 'utf8'), basename(path));
+  try {
+    return loadFleetFiles(fleet, dirname(path));
+  } catch (error) {
+    if (isProblemError(error)) throw error.inFile(basename(path));
     throw error;
   }
 }

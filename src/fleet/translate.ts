@@ -10,14 +10,16 @@ import { Credentials } from '../constructs/credentials.js';
 import { IonosCluster } from '../constructs/ionos-cluster.js';
 import { IpPool, type IIpPool } from '../constructs/ip-pool.js';
 import { MachineImage, type AdditionalNetwork, type MachineNetworkSettings, type MachineSettings } from '../constructs/machine.js';
+import { mergeNodeSetup, type NodeSetupOptions } from '../constructs/node-setup.js';
 import { SharedObjects } from '../constructs/shared-objects.js';
 import type { PlannedPool, PlanResult } from '../ipam/plan-model.js';
 import { ProblemError } from '../problems.js';
-import type { AdditionalNetworkSpec, FleetSpec, MachineSpecInput, NicSpec } from './schema.js';
+import type { AdditionalNetworkSpec, CniSpec, FleetSpec, MachineSpecInput, NicSpec, NodeSetupSpec } from './schema.js';
 import { clusterPoolName } from './requests.js';
+import { compareText } from '../vocabulary.js';
 
 function byName<T extends { readonly name: string }>(a: T, b: T): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  return compareText(a.name, b.name);
 }
 
 function machineSettings(m: MachineSpecInput): MachineSettings {
@@ -27,6 +29,29 @@ function machineSettings(m: MachineSpecInput): MachineSettings {
     failoverIP: m.failoverIP, networkID: m.networkID,
     disk: { sizeGB: m.disk.sizeGB, type: m.disk.type, availabilityZone: m.disk.availabilityZone, image },
   };
+}
+
+/** The fleet's node setup as construct options; files named by `file` were read by files.ts. */
+function nodeSetup(spec: NodeSetupSpec | undefined): NodeSetupOptions | undefined {
+  if (spec === undefined) return undefined;
+  return {
+    ...spec,
+    files: spec.files?.map(({ file, ...rest }) => {
+      if (file !== undefined && rest.content === undefined) throw new TypeError(`node file ${file} was not read (loadFleetFiles)`);
+      return rest;
+    }),
+  };
+}
+
+function cni(spec: CniSpec | undefined) {
+  if (spec === undefined) return undefined;
+  if (spec.manifest.content === undefined) throw new TypeError(`CNI manifest ${spec.manifest.file} was not read (loadFleetFiles)`);
+  return { manifest: spec.manifest.content, name: spec.name, strategy: spec.strategy };
+}
+
+/** `a` and `b` merged, `b` winning; undefined when neither is set. */
+function mergeMaps<T>(a: Readonly<Record<string, T>> | undefined, b: Readonly<Record<string, T>> | undefined): Record<string, T> | undefined {
+  return a === undefined && b === undefined ? undefined : { ...a, ...b };
 }
 
 function poolSpec(pool: PlannedPool) {
@@ -101,12 +126,21 @@ export function addFleet(app: App, fleet: FleetSpec, plan: PlanResult): void {
       kubernetesVersion: spec.kubernetesVersion,
       sshAuthorizedKeys: spec.sshAuthorizedKeys,
       podCidrBlocks: spec.podCidrBlocks,
+      nodeSetup: mergeNodeSetup(nodeSetup(fleet.defaults?.nodeSetup), nodeSetup(spec.nodeSetup)),
+      labels: mergeMaps(fleet.defaults?.labels, spec.labels),
+      annotations: mergeMaps(fleet.defaults?.annotations, spec.annotations),
+      cni: cni(spec.cni ?? fleet.defaults?.cni),
       controlPlane: {
         replicas: spec.controlPlane.replicas,
         maxSurge: spec.controlPlane.maxSurge,
-        endpoint: { host: endpoint, port: spec.controlPlane.port },
+        endpoint: { host: endpoint, port: spec.controlPlane.port, hostname: spec.controlPlane.endpointHost },
         machine: machineSettings(spec.controlPlane.machine),
         network: nic(spec.controlPlane.network, spec.controlPlane.additionalNetworks),
+        kubeVip: fleet.defaults?.kubeVip === undefined && spec.controlPlane.kubeVip === undefined ? undefined : { ...fleet.defaults?.kubeVip, ...spec.controlPlane.kubeVip },
+        nodeSetup: nodeSetup(spec.controlPlane.nodeSetup),
+        machineLabels: spec.controlPlane.machineLabels,
+        machineAnnotations: spec.controlPlane.machineAnnotations,
+        resourceName: spec.controlPlane.resourceName,
       },
     });
     for (const pool of clusterPools) {
@@ -124,6 +158,9 @@ export function addFleet(app: App, fleet: FleetSpec, plan: PlanResult): void {
         network: nic(np.network, np.additionalNetworks),
         healthCheck: np.healthCheck,
         labels: np.labels,
+        annotations: np.annotations,
+        nodeSetup: nodeSetup(np.nodeSetup),
+        resourceName: np.resourceName,
       });
     }
   }

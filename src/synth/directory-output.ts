@@ -7,7 +7,7 @@
  */
 import { ProblemError } from '../problems.js';
 import type { ChartsRendered, RenderedChart } from './charts.js';
-import { kustomization } from './kustomization.js';
+import { topKustomization } from './kustomization.js';
 import { validationSession, type ValidationStats } from './validate.js';
 import { StagedDirectory, type WriteOptions } from './write.js';
 
@@ -64,7 +64,7 @@ export class DirectoryOutput {
     if (this.validationError !== undefined) throw this.validationError;
     const validation = this.validation.finish();
     if (validation.problems.length > 0) throw new ProblemError('validation', validation.problems);
-    this.write(() => this.staged.write('kustomization.yaml', kustomization(rendered.dirs)));
+    this.write(() => this.staged.write('kustomization.yaml', topKustomization(rendered.dirs)));
     if (this.writeError !== undefined) throw this.writeError;
     return { objects: this.objects, dirs: this.dirs, validation: validation.stats };
   }

@@ -1,5 +1,7 @@
 import { App, YamlOutputType } from 'cdk8s';
 import { currentCapture } from './capture.js';
+import { resolve } from 'node:path';
+import { checkOutputDirectory } from './output-dir.js';
 import { render } from './render.js';
 import { writeDirectory } from './write.js';
 
@@ -34,6 +36,8 @@ export class FleetApp extends App {
    * rendering depends on two of its variables, which synthesis refuses.
    *
    * @throws ProblemError when any object is invalid; `outdir` is left untouched then
+   * @throws UsageError when `outdir` is not synth's to replace (see `checkOutputDirectory`: the
+   *   working directory, $HOME, a git work tree's root, a directory holding other files, ...)
    */
   public override synth(): void {
     const capture = currentCapture();
@@ -41,7 +45,12 @@ export class FleetApp extends App {
       capture(this);
       return;
     }
+    const outdir = resolve(this.outdir);
+    checkOutputDirectory(outdir, {
+      cwd: process.cwd(), home: process.env.HOME, shown: this.outdir,
+      ...(process.argv[1] === undefined ? {} : { fleet: resolve(process.argv[1]) }),
+    });
     const rendered = render(this, { env: process.env });
-    writeDirectory(this.outdir, rendered.files, { token: String(process.pid) });
+    writeDirectory(outdir, rendered.files, { token: String(process.pid) });
   }
 }

@@ -7,12 +7,28 @@
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { removeLeftovers } from './output-dir.js';
 import type { OutputFile } from './render.js';
 
 /** Options of the writers. */
 export interface WriteOptions {
-  /** A token that makes temporary names unique (the CLI passes its process id). */
+  /**
+   * A token that makes temporary names unique. The CLI passes its process id: then what a killed
+   * run left (`.<name>.tmp-<pid>`, `.<name>.old-<pid>`) is removed by the next run once that
+   * process is gone.
+   */
   readonly token: string;
+  /**
+   * Whether a process runs, to tell leftovers of a killed run from those of a running one.
+   * @default `process.kill(pid, 0)` (see `processRuns`)
+   */
+  readonly runs?: (pid: number) => boolean;
+}
+
+/** The leftover-cleaning options for `options`: its own token, if a process id, is never removed. */
+function leftoverOptions(options: WriteOptions): { ownPid?: number; runs?: (pid: number) => boolean } {
+  const pid = /^\d+$/.test(options.token) ? Number(options.token) : undefined;
+  return { ...(pid === undefined ? {} : { ownPid: pid }), ...(options.runs === undefined ? {} : { runs: options.runs }) };
 }
 
 /**
@@ -24,6 +40,9 @@ export interface WriteOptions {
  * the two renames leaves `dir` missing, with the old tree intact at `.<dir>.old-<token>`.
  * {@link StagedDirectory.discard} removes the new tree, and any parent directories it created,
  * leaving everything as it was.
+ *
+ * Staging directories of killed runs are removed when a stage starts; their backups only once a new
+ * tree is in place (a backup may be the only copy of the last output until then).
  */
 export class StagedDirectory {
   private readonly parent: string;
@@ -35,7 +54,7 @@ export class StagedDirectory {
   private createdParent: string | undefined;
   private started = false;
 
-  public constructor(private readonly dir: string, options: WriteOptions) {
+  public constructor(private readonly dir: string, private readonly options: WriteOptions) {
     this.parent = dirname(dir);
     this.staging = join(this.parent, `.${basename(dir)}.tmp-${options.token}`);
     this.old = join(this.parent, `.${basename(dir)}.old-${options.token}`);
@@ -74,6 +93,7 @@ export class StagedDirectory {
       throw error;
     }
     if (hadOld) rmSync(this.old, { recursive: true, force: true });
+    removeLeftovers(this.dir, ['old'], leftoverOptions(this.options));
   }
 
   /** Removes the new tree and the parent directories made for it; `dir` stays as it was. */
@@ -87,6 +107,7 @@ export class StagedDirectory {
     if (this.started) return;
     this.started = true;
     this.createdParent = mkdirSync(this.parent, { recursive: true });
+    removeLeftovers(this.dir, ['tmp'], leftoverOptions(this.options));
     rmSync(this.staging, { recursive: true, force: true });
     mkdirSync(this.staging);
     this.made.add(this.staging);
@@ -105,10 +126,14 @@ export function writeDirectory(dir: string, files: readonly OutputFile[], option
   staged.commit();
 }
 
-/** Writes one file atomically: a temporary file beside it, then a rename over the target. */
+/**
+ * Writes one file atomically: a temporary file beside it, then a rename over the target.
+ * Temporary files of killed runs (`.<name>.tmp-<pid>`) are removed first.
+ */
 export function writeFileAtomic(path: string, content: string, options: WriteOptions): void {
   const temp = join(dirname(path), `.${basename(path)}.tmp-${options.token}`);
   mkdirSync(dirname(path), { recursive: true });
+  removeLeftovers(path, ['tmp'], leftoverOptions(options));
   try {
     writeFileSync(temp, content);
     renameSync(temp, path);

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFleet } from '../../src/fleet/app.js';
 import { render, toStream } from '../../src/synth/render.js';
+import { OUTPUT_HEADER } from '../../src/synth/kustomization.js';
 import { buildFleet, CLUSTERS } from './fleet-builder.js';
 import { readTree } from './tree.js';
 
@@ -124,7 +125,7 @@ describe('render', () => {
     const app = new App();
     buildFleet(app);
     expect(filesOf(app)['kustomization.yaml']).toBe(
-      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - "10"\n  - _shared\n  - alpha\n  - beta\n  - gamma\n',
+      `${OUTPUT_HEADER}apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - "10"\n  - _shared\n  - alpha\n  - beta\n  - gamma\n`,
     );
   });
 

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
-import { writeFileAtomic } from '../../synth/write.js';
 import { parse } from '../args.js';
+import { writeLockFile } from '../../fleet/lock-file.js';
 import { planFleet } from '../../fleet/plan.js';
 import { fleetFormat, resolveFleetPath } from '../../fleet/source.js';
 import { PLAN_HELP } from '../help.js';
@@ -38,7 +38,7 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
     if (failed) {
       io.stderr.write('the plan has errors; the lock file was not written\n');
     } else {
-      writeFileAtomic(planned.lockPath, planned.lockAfter, { token: String(process.pid) });
+      writeLockFile(planned.lockPath, planned.lockAfter, { token: String(process.pid) });
       io.stderr.write(`wrote ${planned.lockPath}\n`);
     }
   }

@@ -10,8 +10,8 @@
 import { basename, dirname, resolve } from 'node:path';
 import { ProblemError } from '../../problems.js';
 import { SynthesisWorker } from '../../synth/synthesis-worker.js';
-import { writeFileAtomic } from '../../synth/write.js';
-import { parse } from '../args.js';
+import { checkOutputDirectory } from '../../synth/output-dir.js';
+import { onlyOne, parse } from '../args.js';
 import type { PlanFlags, PlannedFleet } from '../../fleet/plan.js';
 import { fleetFormat, resolveFleetPath } from '../../fleet/source.js';
 import { SYNTH_HELP } from '../help.js';
@@ -19,6 +19,7 @@ import { EXIT_OK, UsageError, type Io } from '../io.js';
 import { JSONNET_HELP, JSONNET_OPTIONS, jsonnetOptions } from '../jsonnet-options.js';
 import { Progress } from '../progress.js';
 import type { AppInput } from '../../fleet/app.js';
+import { BUILD_APP } from '../../fleet/app-builder.js';
 
 /** `capi-ionos synth [FLEET] [-o DIR] [--stdout] [--locked]` */
 export async function synth(args: readonly string[], io: Io): Promise<number> {
@@ -26,8 +27,10 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
     output: { type: 'string', short: 'o' },
     stdout: { type: 'boolean' },
     locked: { type: 'boolean' },
+    force: { type: 'boolean' },
     'with-reconciler': { type: 'boolean' },
     'reconciler-image': { type: 'string' },
+    'ipam-provider': { type: 'string' },
     ...JSONNET_OPTIONS,
   });
   if (values.help) {
@@ -38,13 +41,29 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
   if (image !== undefined && values['with-reconciler'] !== true) {
     throw new UsageError('--reconciler-image only applies with --with-reconciler');
   }
+  const provider = values['ipam-provider'] as string | undefined;
+  if (provider !== undefined && provider !== 'reconciler' && provider !== 'in-cluster') {
+    throw new UsageError(`--ipam-provider ${JSON.stringify(provider)} is not a binder; use 'reconciler' (the reconciler binds claims) or 'in-cluster' (the In-Cluster IPAM provider does)`);
+  }
+  if (provider !== undefined && values['with-reconciler'] !== true) {
+    throw new UsageError('--ipam-provider only applies with --with-reconciler');
+  }
+  onlyOne('synth', 'FLEET', positionals);
+  const output = values.output as string | undefined;
+  if (values.stdout === true && output !== undefined) throw new UsageError('--stdout prints the manifests and writes no directory; give either --stdout or -o DIR, not both');
+  if (values.stdout === true && values.force === true) throw new UsageError('--force is about the output directory, and --stdout writes none; leave --force out');
+  if (output === '') {
+    throw new UsageError("-o was given an empty directory name (an unset variable?); nothing was written. Give the output directory, such as -o dist");
+  }
   const fleet = resolveFleetPath(positionals[0], io.cwd);
   const flags: PlanFlags = { jsonnet: jsonnetOptions(values, io, fleet) };
   /** The app's input: the fleet file's plan is made here (the planner loads only for a fleet file). */
   const input = async (): Promise<AppInput> => ({
     path: fleet,
     ...(fleetFormat(fleet) === 'app' ? {} : { planned: await (await import('../../fleet/plan.js')).planFleetOrThrow(fleet, flags) }),
-    ...(values['with-reconciler'] === true ? { reconciler: image === undefined ? {} : { image } } : {}),
+    ...(values['with-reconciler'] === true
+      ? { reconciler: { ...(image === undefined ? {} : { image }), ...(provider === 'in-cluster' ? { claims: false } : {}) } }
+      : {}),
   });
   /**
    * The plan whose lock file must be written, if its lock changed; with --locked, and with
@@ -53,7 +72,7 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
   const lockToWrite = async (plan: PlannedFleet | undefined): Promise<PlannedFleet | undefined> => {
     if (plan === undefined || plan.lockAfter === plan.lockBefore) return undefined;
     if (values.locked || values.stdout) {
-      const { LOCK_FILE } = await import('../../fleet/plan.js');
+      const { LOCK_FILE } = await import('../../fleet/lock-file.js');
       throw new ProblemError('plan', [{
         file: LOCK_FILE, path: '',
         message: `is not up to date with ${basename(fleet)}; run 'capi-ionos plan --write' and commit it`,
@@ -79,10 +98,13 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
     return EXIT_OK;
   }
 
-  const outdir = values.output === undefined ? resolve(dirname(fleet), 'dist') : resolve(io.cwd, values.output as string);
+  const outdir = output === undefined ? resolve(dirname(fleet), 'dist') : resolve(io.cwd, output);
+  checkOutputDirectory(outdir, {
+    fleet, cwd: io.cwd, home: io.env.HOME, force: values.force === true, shown: output === undefined ? outdir : `-o ${output}`,
+  });
   const token = String(process.pid);
   // Started first: the worker loads cdk8s and the constructs while this thread plans.
-  const synthesis = SynthesisWorker.start({ module: new URL('../../fleet/app.js', import.meta.url).href, name: 'buildApp' });
+  const synthesis = SynthesisWorker.start(BUILD_APP);
   try {
     const appInput = await input();
     // Checked before any work: with --locked a lock that would change is an error.
@@ -99,7 +121,8 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
       // The lock first: if replacing dist/ then fails, the lock still explains every range in
       // use and the next run renders the same plan.
       if (lock !== undefined) {
-        writeFileAtomic(lock.lockPath, lock.lockAfter, { token });
+        const { writeLockFile } = await import('../../fleet/lock-file.js');
+        writeLockFile(lock.lockPath, lock.lockAfter, { token });
         io.stderr.write(`updated ${lock.lockPath}\n`);
       }
       output.commit();

@@ -2,7 +2,7 @@
  * The claim binder: binds IPAddressClaims that name an InClusterIPPool or GlobalInClusterIPPool
  * to IPAddresses, keeps the pools' ProtectPool finalizer and `status.ipAddresses` counts, and
  * releases addresses when claims go — as the In-Cluster IPAM provider does
- * (ipam-provider-semantics.md), over any `Store`.
+ * (kubernetes-sigs/cluster-api-ipam-provider-in-cluster v1.0, `pkg/ipamutil/`), over any `Store`.
  *
  *   const binder = runClaimBinder({ store, clock, identity: 'binder-0' });
  *   await untilSettled(clock, [binder]);         // with a ManualClock: run to quiescence
@@ -37,7 +37,7 @@ import {
   compareText,
   groupOf,
   hasPausedAnnotation,
-  IPAM_GROUP,
+  IPAM_API_GROUP,
   isClusterPaused,
   objectKey,
   poolIdOf,
@@ -50,6 +50,7 @@ import {
 import { decideClaim, type ClaimDecision, type ClaimFacts, type InUse, type ProblemReason } from './decide.js';
 import { decidePool } from './pool-decide.js';
 import { PoolIndex } from './pool-index.js';
+import { poolWebhooks, providerFoundMessage } from './ownership.js';
 
 /** Options of `runClaimBinder`. */
 export interface ClaimBinderOptions {
@@ -93,12 +94,27 @@ export interface ClaimBinderOptions {
    */
   readonly watchFilter?: string;
   /**
+   * Bind claims of this namespace only (with its InClusterIPPools and Clusters). IPAddresses are
+   * always watched in every namespace: a GlobalInClusterIPPool's addresses live with its claims,
+   * anywhere, and its free addresses, counts and ProtectPool finalizer depend on all of them.
+   * @default every namespace
+   */
+  readonly namespace?: string;
+  /**
    * Also write a `AddressAllocated` condition on claims (False with the problem's reason while
    * one is reported, True once bound). The provider writes no conditions (§7), so this is off
    * unless asked for.
    * @default false
    */
   readonly claimConditions?: boolean;
+  /**
+   * Bind nothing while the In-Cluster IPAM provider's admission webhooks are installed
+   * (`ownership.ts`): one binder per cluster. `false` only where the caller knows better (tests).
+   * @default true
+   */
+  readonly exclusive?: boolean;
+  /** Called once per term when the provider is found (the binder then binds nothing). */
+  readonly onProviderFound?: (found: readonly string[]) => void;
   /** @default silentLogger */
   readonly log?: Logger;
 }
@@ -260,6 +276,8 @@ class BindingSession {
   private readonly poolController: Controller;
   private readonly events: EventRecorder;
   private readonly informers: readonly Informer[];
+  /** The provider's webhooks found (`ownership.ts`); while any, nothing is bound. */
+  private provider: readonly string[] = [];
   /** Pools whose status write waits for the claims to settle → when it was first deferred. */
   private readonly deferredPoolStatus = new Map<string, number>();
 
@@ -270,13 +288,26 @@ class BindingSession {
   ) {
     this.store = options.store;
     this.clock = options.clock;
-    const informer = (type: (typeof RESOURCES)[keyof typeof RESOURCES]): Informer =>
-      new Informer({ store: this.store, clock: this.clock, type, resyncMs: options.resyncMs ?? 600_000, log });
-    this.claims = informer(RESOURCES.ipAddressClaim);
-    this.addresses = informer(RESOURCES.ipAddress);
-    this.pools = { InClusterIPPool: informer(RESOURCES.inClusterIPPool), GlobalInClusterIPPool: informer(RESOURCES.globalInClusterIPPool) };
-    this.clusters = new Informer({ store: this.store, clock: this.clock, type: RESOURCES.cluster, log });
-    this.informers = [this.claims, this.addresses, this.pools.InClusterIPPool, this.pools.GlobalInClusterIPPool, this.clusters];
+    const scoped = options.namespace === undefined ? {} : { selector: { namespace: options.namespace } };
+    const informer = (type: (typeof RESOURCES)[keyof typeof RESOURCES], scope: { readonly selector?: { readonly namespace: string } }): Informer =>
+      new Informer({ store: this.store, clock: this.clock, type, resyncMs: options.resyncMs ?? 600_000, log, ...scope });
+    this.claims = informer(RESOURCES.ipAddressClaim, scoped);
+    // Every namespace, whatever the claims' scope: global pools count addresses everywhere.
+    this.addresses = informer(RESOURCES.ipAddress, {});
+    this.pools = { InClusterIPPool: informer(RESOURCES.inClusterIPPool, scoped), GlobalInClusterIPPool: informer(RESOURCES.globalInClusterIPPool, {}) };
+    this.clusters = new Informer({ store: this.store, clock: this.clock, type: RESOURCES.cluster, log, ...scoped });
+    // The webhook configurations are listed before the first reconcile: no binding beside the provider.
+    const webhooks = options.exclusive === false ? [] : [informer(RESOURCES.validatingWebhookConfiguration, {}), informer(RESOURCES.mutatingWebhookConfiguration, {})];
+    this.informers = [this.claims, this.addresses, this.pools.InClusterIPPool, this.pools.GlobalInClusterIPPool, this.clusters, ...webhooks];
+    const lookForProvider = (): void => {
+      const before = this.provider.length;
+      this.provider = poolWebhooks(webhooks.flatMap((w) => w.list()));
+      if (before === 0 && this.provider.length > 0) {
+        this.log({ level: 'error', source: COMPONENT, message: providerFoundMessage(this.provider) });
+        options.onProviderFound?.(this.provider);
+      }
+    };
+    for (const w of webhooks) w.addHandlers({ onAdd: lookForProvider, onUpdate: lookForProvider, onDelete: lookForProvider });
     this.events = new EventRecorder({ store: this.store, clock: this.clock, component: COMPONENT, instance: identity, log });
     const rateLimiter = (): ReturnType<typeof defaultRateLimiter> => defaultRateLimiter(this.clock, options.backoff);
     this.claimController = runController({
@@ -433,14 +464,24 @@ class BindingSession {
    * and its pool's counts are looked at again.
    */
   private onAddress(address: KubeObject): void {
+    const pool = addressPool(address);
+    if (!this.inScope(address.metadata.namespace)) {
+      // Another binder's claim: only a global pool of ours counts it.
+      if (pool?.kind === 'GlobalInClusterIPPool') this.poolController.enqueue(poolKey(pool));
+      return;
+    }
     const controller = (address.metadata.ownerReferences ?? []).find((r) => r.controller === true);
-    if (controller !== undefined && controller.kind === RESOURCES.ipAddressClaim.kind && groupOf(controller.apiVersion) === IPAM_GROUP) {
+    if (controller !== undefined && controller.kind === RESOURCES.ipAddressClaim.kind && groupOf(controller.apiVersion) === IPAM_API_GROUP) {
       this.claimController.enqueue(objectKey(address.metadata.namespace, controller.name));
     }
     const claimName = addressClaimName(address);
     if (claimName === address.metadata.name) this.claimController.enqueue(objectKey(address.metadata.namespace, claimName));
-    const pool = addressPool(address);
     if (pool !== undefined) this.poolController.enqueue(poolKey(pool));
+  }
+
+  /** Whether claims of `namespace` are this binder's to bind. */
+  private inScope(namespace: string | undefined): boolean {
+    return this.options.namespace === undefined || namespace === this.options.namespace;
   }
 
   private enqueueClaimsOf(pool: PoolId): void {
@@ -484,7 +525,7 @@ class BindingSession {
   private async reconcileClaim(key: string, signal: AbortSignal): Promise<ReconcileResult | void> {
     const [namespace, name] = splitKey(key);
     for (let step = 0; step < MAX_STEPS; step++) {
-      if (signal.aborted) return;
+      if (signal.aborted || this.provider.length > 0) return;
       const facts = this.facts(namespace, name);
       const decision = decideClaim(facts);
       this.log({ level: 'debug', source: `${COMPONENT}/claims`, message: decision.action, fields: { claim: key } });
@@ -598,7 +639,7 @@ class BindingSession {
   private async reconcilePool(key: string, signal: AbortSignal): Promise<ReconcileResult | void> {
     const id = parsePoolKey(key);
     for (let step = 0; step < MAX_STEPS; step++) {
-      if (signal.aborted) return;
+      if (signal.aborted || this.provider.length > 0) return;
       const informer = this.pools[id.kind];
       const pool = informer.get(id.namespace, id.name);
       const decision = pool === undefined ? undefined : decidePool({ pool, addresses: this.index.count(id), usage: () => this.index.usage(id, poolSpecOf(pool)) });
