@@ -69,6 +69,12 @@ export function loadFleetFiles(fleet: FleetSpec, dir: string): FleetSpec {
     cni: cni(fleet.defaults.cni, 'defaults', read),
   };
   const clusters = fleet.clusters.map((c, i) => cluster(c, `clusters[${i}]`, read));
+  const clusterClasses = fleet.clusterClasses?.map((c, i) => ({
+    ...c,
+    nodeSetup: nodeSetup(c.nodeSetup, `clusterClasses[${i}]`, read),
+    controlPlane: { ...c.controlPlane, nodeSetup: nodeSetup(c.controlPlane.nodeSetup, `clusterClasses[${i}].controlPlane`, read) },
+    workers: c.workers.map((w, j) => ({ ...w, nodeSetup: nodeSetup(w.nodeSetup, `clusterClasses[${i}].workers[${j}]`, read) })),
+  }));
   if (problems.length > 0) throw new ProblemError('spec', problems);
-  return { ...fleet, clusters, ...(defaults !== undefined ? { defaults } : {}) };
+  return { ...fleet, clusters, ...(defaults !== undefined ? { defaults } : {}), ...(clusterClasses !== undefined ? { clusterClasses } : {}) };
 }

@@ -135,7 +135,8 @@ export interface NodePoolSpec {
   readonly replicas: number;
   readonly maxSurge: number;
   readonly maxUnavailable: number;
-  readonly machine: MachineSpecInput;
+  /** The servers; absent in topology mode (the cluster class has them). */
+  readonly machine?: MachineSpecInput;
   readonly network: NicSpec;
   readonly additionalNetworks: readonly AdditionalNetworkSpec[];
   readonly healthCheck?: HealthCheckSpec;
@@ -144,6 +145,8 @@ export interface NodePoolSpec {
   readonly nodeSetup?: NodeSetupSpec;
   /** Name of the pool's objects instead of `<cluster>-<pool>`. */
   readonly resourceName?: string;
+  /** Topology mode: the cluster class's worker class. */
+  readonly workerClass?: string;
 }
 
 /** The control plane. `endpoint` is `auto` (planned) or an explicit IPv4 address. */
@@ -152,7 +155,8 @@ export interface ControlPlaneSpec {
   readonly maxSurge: 0 | 1;
   readonly endpoint: 'auto' | string;
   readonly port: number;
-  readonly machine: MachineSpecInput;
+  /** The servers; absent in topology mode (the cluster class has them). */
+  readonly machine?: MachineSpecInput;
   readonly network: NicSpec;
   readonly additionalNetworks: readonly AdditionalNetworkSpec[];
   /** A DNS name for the endpoint, resolving to the VIP. */
@@ -183,6 +187,30 @@ export interface ClusterSpec {
   readonly labels?: Readonly<Record<string, string>>;
   readonly annotations?: Readonly<Record<string, string>>;
   readonly cni?: CniSpec;
+  /** Topology mode: the name of a `clusterClasses` entry. */
+  readonly class?: string;
+}
+
+/** A worker (machine deployment) class of a cluster class. */
+export interface WorkerClassSpec {
+  readonly name: string;
+  readonly machine: MachineSpecInput;
+  readonly nodeSetup?: NodeSetupSpec;
+}
+
+/** A ClusterClass: the templates clusters in topology mode share. */
+export interface ClusterClassSpec {
+  readonly name: string;
+  readonly namespace: string;
+  readonly location?: string;
+  readonly nodeSetup?: NodeSetupSpec;
+  readonly controlPlane: {
+    readonly machine: MachineSpecInput;
+    readonly nodeSetup?: NodeSetupSpec;
+    readonly kubeVip?: KubeVipSpec;
+    readonly maxSurge?: 0 | 1;
+  };
+  readonly workers: readonly WorkerClassSpec[];
 }
 
 /** A GlobalInClusterIPPool used by several clusters. */
@@ -209,4 +237,5 @@ export interface FleetSpec {
   readonly sharedPools: readonly SharedPoolSpec[];
   readonly manualPools: readonly ManualPoolSpec[];
   readonly defaults?: FleetDefaultsSpec;
+  readonly clusterClasses?: readonly ClusterClassSpec[];
 }

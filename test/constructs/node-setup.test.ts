@@ -1,15 +1,21 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Testing } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
 import { IonosCluster, mergeNodeSetup, type NodePoolOptions } from '../../src/constructs/index.js';
+import { stringify } from 'yaml';
 import { validateObjects } from '../../src/synth/validate.js';
 import { clusterProps, IMAGE, newCluster, problemsOf } from './fixtures.js';
 
 type Obj = { apiVersion: string; kind: string; metadata: Record<string, any>; spec: Record<string, any>; data?: Record<string, string> };
 type File = { path: string; content?: string; permissions?: string; owner?: string; contentFrom?: unknown };
+
+/** Debian's cloud-init, when installed (test/peers/setup.sh installs it). */
+function cloudInit(): string | undefined {
+  return ['/usr/bin/cloud-init', '/usr/local/bin/cloud-init'].find((p) => existsSync(p));
+}
 
 const WORKERS: NodePoolOptions = { replicas: 2, machine: { disk: { image: IMAGE } } };
 const TWO_NICS: NodePoolOptions = { ...WORKERS, network: { additionalNetworks: [{ networkID: 3 }] } };
@@ -87,6 +93,24 @@ describe('the reference node setup', () => {
     expect(paths(workerSpec(objects, 'prod-a-single'))).toEqual(['/etc/ie-csi/cfg.json']);
     expect(workerSpec(objects, 'prod-a-single').preKubeadmCommands).toBeUndefined();
     expect(paths(workerSpec(objects, 'prod-a-double'))).toEqual(['/etc/set-node-ip.sh', '/etc/ie-csi/cfg.json']);
+  });
+
+  it.skipIf(cloudInit() === undefined)('gives cloud-init a configuration its schema accepts (files, commands, NTP, users)', () => {
+    const { cluster } = newCluster({
+      sshAuthorizedKeys: ['ssh-ed25519 AAAA root@example'],
+      nodeSetup: { users: [{ name: 'ops', sshAuthorizedKeys: ['ssh-ed25519 AAAA ops@example'], sudo: 'ALL=(ALL) NOPASSWD:ALL', groups: 'adm', shell: '/bin/bash' }] },
+    });
+    const spec = controlPlaneSpec(synth(cluster));
+    // As Cluster API's cloud-init writer maps the KubeadmConfig fields.
+    const config = {
+      write_files: spec.files,
+      runcmd: [...spec.preKubeadmCommands, 'kubeadm init --config /run/kubeadm/kubeadm.yaml', ...spec.postKubeadmCommands],
+      ntp: spec.ntp,
+      users: spec.users.map(({ sshAuthorizedKeys, ...user }: { sshAuthorizedKeys?: string[] }) => ({ ...user, ssh_authorized_keys: sshAuthorizedKeys })),
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'cloud-config-'));
+    writeFileSync(join(dir, 'user-data'), `#cloud-config\n${stringify(config)}`);
+    expect(execFileSync(cloudInit()!, ['schema', '--config-file', join(dir, 'user-data')], { encoding: 'utf8', stdio: 'pipe' })).toMatch(/^Valid (cloud-config|schema)/);
   });
 
   it('writes scripts that bash accepts', () => {

@@ -199,12 +199,22 @@ const PROVIDER_ID_COMMANDS = [
   "kubectl --kubeconfig /etc/kubernetes/kubelet.conf patch node \"$(hostname)\" --type strategic -p \"{\\\"spec\\\":{\\\"providerID\\\":\\\"ionos://${system_uuid}\\\"}}\"",
 ];
 
+/** Path of the kube-vip static pod manifest. */
+export const KUBE_VIP_MANIFEST_PATH = KUBE_VIP_MANIFEST;
+/** Path of the IONOS CSI driver's datacenter file. */
+export const CSI_CONFIG_PATH = '/etc/ie-csi/cfg.json';
+
+/** The CSI driver's datacenter file content. */
+export function csiConfigContent(datacenterID: string): string {
+  return `${JSON.stringify({ 'datacenter-id': datacenterID })}\n`;
+}
+
 function csiConfigFile(datacenterID: string): KubeadmFile {
   return {
-    path: '/etc/ie-csi/cfg.json',
+    path: CSI_CONFIG_PATH,
     owner: 'root:root',
     permissions: '0644',
-    content: `${JSON.stringify({ 'datacenter-id': datacenterID })}\n`,
+    content: csiConfigContent(datacenterID),
   };
 }
 
@@ -256,6 +266,15 @@ function mergeFiles(builtIn: readonly KubeadmFile[], setup: ResolvedNodeSetup): 
   return [...out, ...[...own.values()].filter((f) => !builtInPaths.has(f.path))];
 }
 
+/**
+ * The prepare script for a ClusterClass, where the Kubernetes version is the Cluster's: it asks
+ * kubeadm for its version and does nothing before 1.29.
+ */
+const KUBE_VIP_PREPARE_SCRIPT_ANY_VERSION = KUBE_VIP_PREPARE_SCRIPT.replace('set -euo pipefail\n', `set -euo pipefail
+minor="$(kubeadm version -o short | sed -E 's/^v?[0-9]+\\.([0-9]+).*$/\\1/')"
+if [ "$minor" -lt 29 ] 2>/dev/null; then exit 0; fi
+`);
+
 /** Inputs shared by control-plane and worker bootstrap configurations. */
 export interface BootstrapOptions {
   readonly datacenterID: string;
@@ -267,6 +286,11 @@ export interface BootstrapOptions {
   readonly setup: ResolvedNodeSetup;
   /** Whether the machines have more than one NIC. */
   readonly multipleNics: boolean;
+  /**
+   * The Kubernetes version is not known here (a ClusterClass): the kube-vip prepare script
+   * checks it on the node.
+   */
+  readonly versionOnNode?: boolean;
 }
 
 /** The parts of a node's setup that do not depend on its role. */
@@ -286,12 +310,13 @@ function nodeParts(options: BootstrapOptions, role: 'control-plane' | 'worker') 
 
 /** `KubeadmControlPlane.spec.kubeadmConfigSpec` for an IONOS control plane with kube-vip. */
 export function controlPlaneKubeadmConfig(options: BootstrapOptions & { readonly kubeVip: KubeVipOptions }): Record<string, unknown> {
-  const superAdmin = needsSuperAdmin(options.kubernetesVersion);
+  const superAdmin = options.versionOnNode === true || needsSuperAdmin(options.kubernetesVersion);
+  const prepareScript = options.versionOnNode === true ? KUBE_VIP_PREPARE_SCRIPT_ANY_VERSION : KUBE_VIP_PREPARE_SCRIPT;
   const node = nodeParts(options, 'control-plane');
   const builtIn: KubeadmFile[] = [
     ...node.files.slice(0, -1),
     { path: KUBE_VIP_MANIFEST, owner: 'root:root', content: kubeVipManifest(options.kubeVip) },
-    ...(superAdmin ? [{ path: KUBE_VIP_PREPARE, owner: 'root:root', permissions: '0700', content: KUBE_VIP_PREPARE_SCRIPT }] : []),
+    ...(superAdmin ? [{ path: KUBE_VIP_PREPARE, owner: 'root:root', permissions: '0700', content: prepareScript }] : []),
     node.files.at(-1)!,
   ];
   const registration = nodeRegistration(options.setup);
