@@ -5,7 +5,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { addons } from '../l1.js';
-import { CLUSTER_NAME_LABEL } from './labels.js';
+import { CLUSTER_NAME_LABEL } from '../vocabulary.js';
 import { PropChecker } from './private/errors.js';
 
 /** When the manifests are applied. */

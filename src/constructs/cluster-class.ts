@@ -8,7 +8,7 @@ import { Chart } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { bootstrap, capi, controlplane, infrastructure } from '../l1.js';
 import type { KubeVipSettings } from './ionos-cluster.js';
-import { BOOTSTRAP_API_VERSION, CONTROLPLANE_API_VERSION, INFRA_API_VERSION } from './labels.js';
+import { BOOTSTRAP_API_VERSION, CONTROLPLANE_API_VERSION, INFRA_API_VERSION } from '../vocabulary.js';
 import { CONTROL_PLANE_DEFAULTS, renderMachineSpec, WORKER_DEFAULTS, type MachineSettings } from './machine.js';
 import { checkNodeSetup, resolveNodeSetup, type NodeSetupOptions } from './node-setup.js';
 import { PropChecker } from './private/errors.js';

@@ -5,7 +5,7 @@ import { capi, controlplane, infrastructure } from '../l1.js';
 import type { ICredentials } from './credentials.js';
 import {
   CLUSTER_NAME_LABEL, CONTROLPLANE_API_VERSION, INFRA_API_VERSION,
-} from './labels.js';
+} from '../vocabulary.js';
 import {
   checkDatacenterID, CONTROL_PLANE_DEFAULTS, renderMachineSpec, type MachineNetworkSettings, type MachineSettings,
 } from './machine.js';

@@ -1,13 +1,26 @@
 import { Construct } from 'constructs';
 import { bootstrap, capi, infrastructure } from '../l1.js';
-import type { IonosCluster } from './ionos-cluster.js';
 import {
   BOOTSTRAP_API_VERSION, CLUSTER_NAME_LABEL, DEPLOYMENT_NAME_LABEL, INFRA_API_VERSION, WORKER_ROLE_LABEL,
-} from './labels.js';
+} from '../vocabulary.js';
 import { renderMachineSpec, WORKER_DEFAULTS, type MachineNetworkSettings, type MachineSettings } from './machine.js';
 import { PropChecker } from './private/errors.js';
 import { workerKubeadmConfig } from './private/kubeadm.js';
 import { checkNodeSetup, resolveNodeSetup, type NodeSetupOptions } from './node-setup.js';
+
+/**
+ * What a node pool takes from its cluster: an {@link IonosCluster} is one. Declared here so that
+ * node-pool.ts does not depend on ionos-cluster.ts, which creates node pools.
+ */
+export interface INodePoolCluster extends Construct {
+  readonly clusterName: string;
+  readonly clusterNamespace: string;
+  readonly datacenterID: string;
+  readonly kubernetesVersion: string;
+  readonly sshAuthorizedKeys: readonly string[];
+  readonly location: string;
+  readonly nodeSetup: NodeSetupOptions | undefined;
+}
 
 /** Health checking of a node pool's machines (a MachineHealthCheck). */
 export interface HealthCheckOptions {
@@ -101,7 +114,7 @@ export class NodePool extends Construct {
   /** Machines above `replicas` during a rolling update. */
   public readonly maxSurge: number;
 
-  public constructor(cluster: IonosCluster, id: string, options: NodePoolOptions) {
+  public constructor(cluster: INodePoolCluster, id: string, options: NodePoolOptions) {
     super(cluster, id);
     const name = options.resourceName ?? `${cluster.clusterName}-${id}`;
     const replicas = options.replicas ?? 1;

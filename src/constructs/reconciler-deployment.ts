@@ -2,6 +2,7 @@ import { ApiObject, Chart, Duration, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { PropChecker } from './private/errors.js';
+import { CAPI_API_GROUP, compareText, INFRA_API_GROUP, IPAM_API_GROUP } from '../vocabulary.js';
 
 /** What the NIC controller does: nothing, report drift only, or also change the servers' NICs. */
 export type ReconcilerNicMode = 'off' | 'observe' | 'attach';
@@ -71,9 +72,9 @@ export const DEFAULT_RECONCILER_IMAGE = 'ghcr.io/cdk8s-capi-ionos/capi-ionos:0.1
 /** The user and group the container runs as (the "nonroot" user of distroless images). */
 const NON_ROOT = 65532;
 
-const IPAM = 'ipam.cluster.x-k8s.io';
-const INFRA = 'infrastructure.cluster.x-k8s.io';
-const CAPI = 'cluster.x-k8s.io';
+const IPAM = IPAM_API_GROUP;
+const INFRA = INFRA_API_GROUP;
+const CAPI = CAPI_API_GROUP;
 
 /** What each controller calls, by resource (from its store calls and informers). */
 const CLAIM_BINDER_CALLS: Readonly<Record<string, readonly string[]>> = {
@@ -123,7 +124,7 @@ export function reconcilerClusterRules(options: { readonly claims: boolean; read
       verbs.set(resource, set);
     }
   }
-  return [...verbs.keys()].sort(compareCodeUnits).map((key) => {
+  return [...verbs.keys()].sort(compareText).map((key) => {
     const slash = key.indexOf('/');
     return {
       apiGroup: key.slice(0, slash),
@@ -131,10 +132,6 @@ export function reconcilerClusterRules(options: { readonly claims: boolean; read
       verbs: VERB_ORDER.filter((v) => verbs.get(key)!.has(v)),
     };
   });
-}
-
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The rules of the leader-election Role in the reconciler's own namespace. */

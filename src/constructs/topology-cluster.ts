@@ -13,7 +13,7 @@ import { TOPOLOGY_VARIABLES } from './cluster-class.js';
 import type { ICredentials } from './credentials.js';
 import type { CniOptions, ControlPlaneEndpoint } from './ionos-cluster.js';
 import { poolReference, type IIpPool } from './ip-pool.js';
-import { CLUSTER_NAME_LABEL } from './labels.js';
+import { CLUSTER_NAME_LABEL } from '../vocabulary.js';
 import { checkDatacenterID, type MachineNetworkSettings } from './machine.js';
 import { PropChecker } from './private/errors.js';
 

@@ -7,7 +7,8 @@
  * Git revision) is the command's job, and so is formatting the result (cli/diff-report.ts).
  */
 import { parseAllDocuments } from 'yaml';
-import { compareLockEntries, compareText, formatLockRange } from '../ipam/lock.js';
+import { compareLockEntries, formatLockRange } from '../ipam/lock.js';
+import { compareText } from '../vocabulary.js';
 import type { Lock, LockEntry } from '../ipam/plan-model.js';
 
 /** A file of an output directory: its path inside the directory (`/` separators) and content. */

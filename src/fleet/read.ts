@@ -18,6 +18,7 @@ import { readSimpleYaml } from './simple-yaml.js';
 import { loadFleetFiles } from './files.js';
 import { readAnnotations, readCni, readKubeVip, readLabels, readNodeSetup, readResourceName } from './read-node-setup.js';
 import { fleetFormat } from './source.js';
+import { DNS1123_LABEL, UUID } from '../vocabulary.js';
 
 const requireModule = createRequire(import.meta.url);
 
@@ -26,9 +27,8 @@ function yamlPackage(): typeof import('yaml') {
   return requireModule('yaml') as typeof import('yaml');
 }
 
-const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const NAME = DNS1123_LABEL;
 const NAME_HINT = "use a DNS-1123 label: lower-case letters, digits and '-', at most 63 characters";
-const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 function name(r: Reader, obj: Json, key: string, path: string): string | undefined {
   const value = r.string(obj, key, path, { required: true, pattern: NAME, hint: NAME_HINT });

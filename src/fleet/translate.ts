@@ -19,9 +19,10 @@ import type { PlannedPool, PlanResult } from '../ipam/plan-model.js';
 import { ProblemError } from '../problems.js';
 import type { AdditionalNetworkSpec, CniSpec, FleetSpec, MachineSpecInput, NicSpec, NodeSetupSpec } from './schema.js';
 import { clusterPoolName } from './requests.js';
+import { compareText } from '../vocabulary.js';
 
 function byName<T extends { readonly name: string }>(a: T, b: T): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  return compareText(a.name, b.name);
 }
 
 function machineSettings(m: MachineSpecInput): MachineSettings {

@@ -22,7 +22,8 @@
  *    then take the highest free addresses, by cluster name.
  */
 import { bits, formatCidr, formatIp, formatRange, parseCidr, parseIp, prefixForSize, type Family } from './ip.js';
-import { compareLockEntries, compareText, formatLockRange, sortLock, validateLock } from './lock.js';
+import { compareLockEntries, formatLockRange, sortLock, validateLock } from './lock.js';
+import { compareText } from '../vocabulary.js';
 import { largestFreeBlock, placeAligned, placeFromTop, placePacked, type BlockRequest } from './placement.js';
 import type {
   Allocation, EndpointRequest, Finding, LockEntry, LockedEndpoint, LockedPoolRange, ManualPool, PlanChange,
@@ -296,8 +297,37 @@ export function compareFindings(a: Finding, b: Finding): number {
   return severityRank(a.severity) - severityRank(b.severity) || compareText(a.path, b.path) || compareText(a.code, b.code) || compareText(a.message, b.message);
 }
 
+/** What every phase of {@link plan} reads and adds to. */
+interface Planning {
+  readonly nets: ReadonlyMap<string, Net>;
+  readonly manuals: readonly Manual[];
+  /** Network names in code-unit order. */
+  readonly networkNames: readonly string[];
+  readonly prune: boolean;
+  readonly allowRenumber: boolean;
+  readonly findings: Finding[];
+  /** Lock entries that stay. */
+  readonly kept: LockEntry[];
+  /**
+   * Ranges released now (pruned, or left by a renumbered pool or VIP): taken while placing, so
+   * that nothing lands on addresses machines may still hold; they are free from the next plan.
+   */
+  readonly held: LockEntry[];
+  /** Lock entries this plan adds. */
+  readonly fresh: LockEntry[];
+  /** The valid pool requests by name, in name order, and the names of the rejected ones. */
+  readonly pools: Map<string, PoolState>;
+  readonly rejected: Set<string>;
+  /** The valid endpoint requests by cluster, in cluster order, and the rejected clusters. */
+  readonly endpoints: Map<string, EndpointState>;
+  readonly rejectedEndpoints: Set<string>;
+  /** The locked ranges of each pool, in part order. */
+  readonly lockedPools: Map<string, LockedPoolRange[]>;
+}
+
 /**
- * Plans every pool and control-plane VIP of a fleet, keeping what the lock holds.
+ * Plans every pool and control-plane VIP of a fleet, keeping what the lock holds: the phases of
+ * the module comment, one function each.
  *
  * @returns pools (sorted by network, then name), endpoints (by cluster), findings (errors
  *   first) and the new lock (sorted). Planning never throws for a fleet that does not fit: every
@@ -306,23 +336,45 @@ export function compareFindings(a: Finding, b: Finding): number {
  */
 export function plan(input: PlanInput): PlanResult {
   const { nets, manuals, findings } = readInput(input);
-  const prune = input.prune === true;
-  const allowRenumber = input.allowRenumber === true;
-  const networkNames = [...nets.keys()].sort(compareText);
+  const p: Planning = {
+    nets, manuals, findings,
+    networkNames: [...nets.keys()].sort(compareText),
+    prune: input.prune === true,
+    allowRenumber: input.allowRenumber === true,
+    kept: [], held: [], fresh: [],
+    pools: new Map(), rejected: new Set(), endpoints: new Map(), rejectedEndpoints: new Set(), lockedPools: new Map(),
+  };
   findings.push(...overlappingNetworks([...nets.values()]));
-  const knownNetworks = (): string => networkNames.length === 0 ? 'none are defined' : `defined: ${networkNames.slice(0, 10).join(', ')}${networkNames.length > 10 ? ', ...' : ''}`;
+  acceptPools(p, input.pools);
+  acceptEndpoints(p, input.endpoints ?? []);
+  keepLockedEntries(p, [...(input.lock?.ranges ?? [])].sort(compareLockEntries));
+  keepLockedPools(p);
+  const freeLeft = placeNew(p);
+  const planned = finishPools(p, freeLeft);
+  const plannedEndpoints = finishEndpoints(p);
+  const lock = sortLock({ ranges: [...p.kept, ...p.fresh] });
+  findings.push(...manualFindings(manuals, nets, lock.ranges));
+  findings.sort(compareFindings);
+  return { pools: planned, endpoints: plannedEndpoints, findings: dedupe(findings), lock };
+}
 
-  // Requests: duplicates, unknown networks and mixed families are findings, not plans.
+/** The networks a finding can suggest. */
+function knownNetworks(p: Planning): string {
+  const names = p.networkNames;
+  return names.length === 0 ? 'none are defined' : `defined: ${names.slice(0, 10).join(', ')}${names.length > 10 ? ', ...' : ''}`;
+}
+
+/** Pool requests: duplicates, unknown networks and mixed families are findings, not plans. */
+function acceptPools(p: Planning, requested: readonly PoolRequest[]): void {
+  const { nets, manuals, findings, rejected, pools } = p;
   const byName = new Map<string, PoolRequest[]>();
-  for (const request of input.pools) {
+  for (const request of requested) {
     const list = byName.get(request.name);
     if (list === undefined) byName.set(request.name, [request]);
     else list.push(request);
   }
   const manualNames = new Map<string, number>();
   for (const manual of manuals) manualNames.set(manual.name, (manualNames.get(manual.name) ?? 0) + 1);
-  const rejected = new Set<string>();
-  const pools = new Map<string, PoolState>();
   for (const name of [...new Set([...byName.keys(), ...manualNames.keys()])].sort(compareText)) {
     const requests = byName.get(name) ?? [];
     const handWritten = manualNames.get(name) ?? 0;
@@ -344,7 +396,7 @@ export function plan(input: PlanInput): PlanResult {
     if (net === undefined) {
       findings.push({
         severity: 'error', code: 'unknown-network', path: `pools.${name}.network`,
-        message: `pool ${q(name)} asks for network ${q(request.network)}, which is not defined (${knownNetworks()}); define it under networks or fix the name`,
+        message: `pool ${q(name)} asks for network ${q(request.network)}, which is not defined (${knownNetworks(p)}); define it under networks or fix the name`,
       });
       rejected.add(name);
       continue;
@@ -363,11 +415,13 @@ export function plan(input: PlanInput): PlanResult {
       kept: [], placed: [], change: 'added', refused: false, exhausted: false,
     });
   }
+}
 
+/** Endpoint requests: a cluster asking twice, or from an unknown network, is a finding. */
+function acceptEndpoints(p: Planning, requested: readonly EndpointRequest[]): void {
+  const { nets, findings, rejectedEndpoints, endpoints } = p;
   const endpointsByCluster = new Map<string, EndpointRequest[]>();
-  for (const request of input.endpoints ?? []) endpointsByCluster.set(request.cluster, [...(endpointsByCluster.get(request.cluster) ?? []), request]);
-  const rejectedEndpoints = new Set<string>();
-  const endpoints = new Map<string, EndpointState>();
+  for (const request of requested) endpointsByCluster.set(request.cluster, [...(endpointsByCluster.get(request.cluster) ?? []), request]);
   for (const cluster of [...endpointsByCluster.keys()].sort(compareText)) {
     const requests = endpointsByCluster.get(cluster)!;
     if (requests.length > 1) {
@@ -383,21 +437,21 @@ export function plan(input: PlanInput): PlanResult {
     if (net === undefined) {
       findings.push({
         severity: 'error', code: 'unknown-network', path: `endpoints.${cluster}.network`,
-        message: `the control-plane endpoint of cluster ${q(cluster)} asks for network ${q(request.network)}, which is not defined (${knownNetworks()}); define it under networks or fix the name`,
+        message: `the control-plane endpoint of cluster ${q(cluster)} asks for network ${q(request.network)}, which is not defined (${knownNetworks(p)}); define it under networks or fix the name`,
       });
       rejectedEndpoints.add(cluster);
       continue;
     }
     endpoints.set(cluster, { request, net, change: 'added' });
   }
+}
 
-  // The lock: keep, grow, refuse, re-plan, orphan or release each entry.
-  const lockEntries = [...(input.lock?.ranges ?? [])].sort(compareLockEntries);
-  const kept: LockEntry[] = [];
-  // Ranges released now (pruned, or left by a renumbered pool or VIP): taken while placing, so
-  // that nothing lands on addresses machines may still hold; they are free from the next plan.
-  const held: LockEntry[] = [];
-  const lockedPools = new Map<string, LockedPoolRange[]>();
+/**
+ * The lock's retired ranges and VIPs: keep, refuse, re-plan, orphan or release each; gathers the
+ * pools' ranges for {@link keepLockedPools}.
+ */
+function keepLockedEntries(p: Planning, lockEntries: readonly LockEntry[]): void {
+  const { findings, kept, held, lockedPools, endpoints, rejectedEndpoints, prune, allowRenumber } = p;
   for (const entry of lockEntries) {
     if (entry.purpose === 'pool') {
       const list = lockedPools.get(entry.pool);
@@ -446,6 +500,11 @@ export function plan(input: PlanInput): PlanResult {
       findings.push({ severity: 'warning', code: 'orphaned', path: `lock.endpoints.${entry.cluster}`, message: `the lock holds ${formatLockRange(entry)} in network ${q(entry.network)} as the control-plane endpoint of cluster ${q(entry.cluster)}, which no longer asks for one; it stays reserved — plan with prune (--prune) to release it` });
     }
   }
+}
+
+/** The lock's pools: keep, grow, refuse, re-plan, orphan or release each. */
+function keepLockedPools(p: Planning): void {
+  const { findings, kept, held, lockedPools, pools, rejected, prune, allowRenumber } = p;
   // (Map order: first seen in the sorted lock. Everything this loop produces is sorted later.)
   for (const [name, entries] of lockedPools) {
     entries.sort((a, b) => a.part - b.part);
@@ -497,8 +556,14 @@ export function plan(input: PlanInput): PlanResult {
       });
     }
   }
+}
 
-  // What to place, per network.
+/**
+ * Places the new blocks and VIPs, network by network in name order; returns each network's free
+ * space afterwards (for the findings).
+ */
+function placeNew(p: Planning): Map<string, Range[]> {
+  const { nets, manuals, networkNames, kept, held, pools, endpoints } = p;
   const wants = new Map<string, { pools: BlockRequest<Want>[]; endpoints: string[] }>();
   const wantsOf = (network: string): { pools: BlockRequest<Want>[]; endpoints: string[] } => {
     let list = wants.get(network);
@@ -549,10 +614,13 @@ export function plan(input: PlanInput): PlanResult {
     for (const { item, range } of top.placed) endpoints.get(item)!.placed = range.start;
     freeLeft.set(name, top.free);
   }
+  return freeLeft;
+}
 
-  // Pools: ranges, capacity, findings, lock entries.
+/** Pools: ranges, capacity, findings, lock entries. */
+function finishPools(p: Planning, freeLeft: ReadonlyMap<string, Range[]>): PlannedPool[] {
+  const { networkNames, findings, kept, fresh, pools, lockedPools, prune } = p;
   const planned: PlannedPool[] = [];
-  const fresh: LockEntry[] = [];
   const largestText = new Map<string, string>();
   const largest = (net: Net): string => {
     let text = largestText.get(net.name);
@@ -636,8 +704,12 @@ export function plan(input: PlanInput): PlanResult {
       capacity, required: request.peak, headroom: capacity - BigInt(request.peak), change,
     });
   }
+  return planned;
+}
 
-  // Endpoints.
+/** Endpoints: their addresses, findings and lock entries. */
+function finishEndpoints(p: Planning): PlannedEndpoint[] {
+  const { findings, kept, fresh, endpoints, prune } = p;
   const plannedEndpoints: PlannedEndpoint[] = [];
   for (const [cluster, state] of [...endpoints].sort((a, b) => compareText(a[0], b[0]))) {
     const { net } = state;
@@ -672,11 +744,7 @@ export function plan(input: PlanInput): PlanResult {
       ...(address === undefined ? {} : { address: formatIp(address, (state.kept ?? state.replacing)?.family ?? net.family) }), change,
     });
   }
-
-  const lock = sortLock({ ranges: [...kept, ...fresh] });
-  findings.push(...manualFindings(manuals, nets, lock.ranges));
-  findings.sort(compareFindings);
-  return { pools: planned, endpoints: plannedEndpoints, findings: dedupe(findings), lock };
+  return plannedEndpoints;
 }
 
 /** `formatRange`, with a cheaper test for a block (bit length instead of a loop). */

@@ -42,6 +42,7 @@ import {
   type WatchEvent,
   type WatchHandlers,
 } from './store.js';
+import { compareText } from '../vocabulary.js';
 
 /** Where the connection settings come from. */
 export type KubeStoreSource =
@@ -482,7 +483,7 @@ function requireNamespace(type: ResourceType, namespace: string | undefined, nam
 
 function selector(labels: Readonly<Record<string, string>> | undefined): string | undefined {
   if (labels === undefined) return undefined;
-  const keys = Object.keys(labels).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const keys = Object.keys(labels).sort(compareText);
   return keys.length === 0 ? undefined : keys.map((k) => `${k}=${labels[k]}`).join(',');
 }
 

@@ -37,6 +37,7 @@ import {
   type WatchEvent,
   type WatchHandlers,
 } from './store.js';
+import { compareText } from '../vocabulary.js';
 
 /** Kinds served with a status subresource unless told otherwise (as their CRDs declare). */
 export const DEFAULT_STATUS_SUBRESOURCE_KINDS: readonly string[] = [
@@ -107,11 +108,6 @@ function typeKey(apiVersion: string, kind: string): string {
 
 function objectKey(namespace: string | undefined, name: string): string {
   return `${namespace ?? ''}/${name}`;
-}
-
-/** Code-unit order (never the locale's). */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Structural equality of JSON-like values (bigint included; absent and `undefined` alike). */

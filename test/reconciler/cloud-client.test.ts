@@ -44,7 +44,7 @@ async function failure(promise: Promise<unknown>): Promise<CloudApiError> {
   return error as CloudApiError;
 }
 
-describe('API URL normalisation (the Secret\'s apiURL, capic-facts §1.3)', () => {
+describe('API URL normalisation (the Secret\'s apiURL, as CAPIC reads it)', () => {
   it.each<[string, string | undefined, string]>([
     ['empty means the default', '', DEFAULT_API_URL],
     ['absent means the default', undefined, DEFAULT_API_URL],

@@ -18,6 +18,7 @@ import type { Clock } from '../../reconciler/store.js';
 import { parse } from '../args.js';
 import { RECONCILE_HELP } from '../help.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Io } from '../io.js';
+import { DNS1123_LABEL } from '../../vocabulary.js';
 
 /** Everything `reconcile` was asked to do, resolved from flags and environment. */
 export interface ReconcileConfig extends ManagerSettings {
@@ -99,10 +100,9 @@ export function reconcileConfig(values: Readonly<Record<string, string | boolean
   }
   const healthPort = port('health-port', 8081);
   const metricsPort = port('metrics-port', 8080);
-  const dns = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
   for (const name of ['namespace', 'lease-namespace', 'lease-name']) {
     const value = text(name);
-    if (value !== undefined && !dns.test(value)) throw new UsageError(`--${name} ${JSON.stringify(value)} is not a valid name; use lower-case letters, digits and '-'`);
+    if (value !== undefined && !DNS1123_LABEL.test(value)) throw new UsageError(`--${name} ${JSON.stringify(value)} is not a valid name; use lower-case letters, digits and '-'`);
   }
 
   // Where the cluster is: the flag, $KUBECONFIG, the pod's service account, ~/.kube/config.

@@ -3,14 +3,13 @@
  * checked here, so that no cdk8s path hash ever reaches a manifest.
  */
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+import { DNS1123_LABEL, DNS1123_SUBDOMAIN } from '../../vocabulary.js';
 
 /** Why `value` is not a DNS-1123 label (at most 63 characters), or `undefined` when it is one. */
 export function dnsLabelProblem(value: string): string | undefined {
   if (value.length === 0) return 'must not be empty';
   if (value.length > 63) return `${JSON.stringify(value)} is ${value.length} characters long; a DNS-1123 label has at most 63`;
-  if (!DNS_LABEL.test(value)) {
+  if (!DNS1123_LABEL.test(value)) {
     return `${JSON.stringify(value)} is not a DNS-1123 label; use lower-case letters, digits and '-', starting and ending with a letter or digit`;
   }
   return undefined;
@@ -20,7 +19,7 @@ export function dnsLabelProblem(value: string): string | undefined {
 export function dns1123SubdomainProblems(value: string): string[] {
   const problems: string[] = [];
   if (value.length > 253) problems.push(`must be no more than 253 characters (has ${value.length})`);
-  if (!DNS_SUBDOMAIN.test(value)) {
+  if (!DNS1123_SUBDOMAIN.test(value)) {
     problems.push("must be a lowercase RFC 1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit (e.g. 'example.com')");
   }
   return problems;
@@ -30,7 +29,7 @@ export function dns1123SubdomainProblems(value: string): string[] {
 export function dnsSubdomainProblem(value: string): string | undefined {
   if (value.length === 0) return 'must not be empty';
   if (value.length > 253) return `${JSON.stringify(value)} is ${value.length} characters long; a DNS-1123 subdomain has at most 253`;
-  if (!DNS_SUBDOMAIN.test(value)) {
+  if (!DNS1123_SUBDOMAIN.test(value)) {
     return `${JSON.stringify(value)} is not a DNS-1123 subdomain; use lower-case letters, digits, '-' and '.', each part starting and ending with a letter or digit`;
   }
   return undefined;

@@ -2,7 +2,7 @@
  * The claim binder: binds IPAddressClaims that name an InClusterIPPool or GlobalInClusterIPPool
  * to IPAddresses, keeps the pools' ProtectPool finalizer and `status.ipAddresses` counts, and
  * releases addresses when claims go — as the In-Cluster IPAM provider does
- * (ipam-provider-semantics.md), over any `Store`.
+ * (kubernetes-sigs/cluster-api-ipam-provider-in-cluster v1.0, `pkg/ipamutil/`), over any `Store`.
  *
  *   const binder = runClaimBinder({ store, clock, identity: 'binder-0' });
  *   await untilSettled(clock, [binder]);         // with a ManualClock: run to quiescence
@@ -37,7 +37,7 @@ import {
   compareText,
   groupOf,
   hasPausedAnnotation,
-  IPAM_GROUP,
+  IPAM_API_GROUP,
   isClusterPaused,
   objectKey,
   poolIdOf,
@@ -424,7 +424,7 @@ class BindingSession {
    */
   private onAddress(address: KubeObject): void {
     const controller = (address.metadata.ownerReferences ?? []).find((r) => r.controller === true);
-    if (controller !== undefined && controller.kind === RESOURCES.ipAddressClaim.kind && groupOf(controller.apiVersion) === IPAM_GROUP) {
+    if (controller !== undefined && controller.kind === RESOURCES.ipAddressClaim.kind && groupOf(controller.apiVersion) === IPAM_API_GROUP) {
       this.claimController.enqueue(objectKey(address.metadata.namespace, controller.name));
     }
     const claimName = addressClaimName(address);

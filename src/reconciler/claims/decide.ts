@@ -3,7 +3,7 @@
  * the IPAddress named like it and the pool's addresses in use. The binder (`binder.ts`) carries
  * the decision out, reads the world again and asks again, until nothing is left to do.
  *
- * The gates and steps are the In-Cluster IPAM provider's (ipam-provider-semantics.md §4, §6–§11):
+ * The gates and steps are the In-Cluster IPAM provider's (`pkg/ipamutil/reconciler.go`):
  * cluster gate → claim finalizer → pool lookup → pool paused → release or allocate.
  *
  * One addition makes two binders that run at once safe without a Lease: an IPAddress is created
@@ -33,7 +33,7 @@ import {
   compareText,
   hasFinalizer,
   hasPausedAnnotation,
-  IPAM_GROUP,
+  IPAM_API_GROUP,
   isClusterPaused,
   isDeleting,
   objectKey,
@@ -252,7 +252,7 @@ export function newAddress(claim: KubeObject, pool: KubeObject, address: string)
       address,
       prefix: poolSpec.prefix ?? 0,
       ...(poolSpec.gateway === undefined || poolSpec.gateway === '' ? {} : { gateway: poolSpec.gateway }),
-      poolRef: { apiGroup: IPAM_GROUP, kind: pool.kind, name: pool.metadata.name },
+      poolRef: { apiGroup: IPAM_API_GROUP, kind: pool.kind, name: pool.metadata.name },
       claimRef: { name: claim.metadata.name },
     },
   };

@@ -3,7 +3,7 @@
  * NICs (list, read, create, patch), LANs (read), request status and request history.
  *
  * It speaks the shape of the Cloud API v6 OpenAPI document (github.com/ionos-cloud/sdk-go v6, `api_network_interfaces.go` and its models) over `fetch`, retries like
- * the IONOS SDK that CAPIC uses (capic-facts §4.6: 429 honours `Retry-After`, 502/503/504 are
+ * the IONOS SDK that CAPIC uses (ionos-cloud/sdk-go v6.3.4: 429 honours `Retry-After`, 502/503/504 are
  * retried for every method but POST, short capped waits, a bounded number of attempts) and waits
  * only through the injected clock. It never prints and never reads the environment.
  */
@@ -13,6 +13,7 @@ import { CloudApiError, CloudCredentialsError } from './errors.js';
 import type {
   Accepted, Collection, ErrorBody, ErrorMessage, Lan, Nic, NicCreate, NicProperties, RequestRecord, RequestStatus, Server,
 } from './types.js';
+import { compareText } from '../../vocabulary.js';
 
 /** The API base CAPIC (through the SDK) uses when the Secret names none. */
 export const DEFAULT_API_URL = 'https://api.ionos.com/cloudapi/v6';
@@ -20,7 +21,7 @@ export const DEFAULT_API_URL = 'https://api.ionos.com/cloudapi/v6';
 const API_SUFFIX = '/cloudapi/v6';
 
 /**
- * Normalises an API URL as CAPIC does with the Secret's `apiURL` (capic-facts §1.3): empty means
+ * Normalises an API URL as CAPIC does with the Secret's `apiURL` (`internal/ionoscloud/client/client.go`): empty means
  * {@link DEFAULT_API_URL}; `https://` is prepended when there is no scheme; `/cloudapi/v6` is
  * appended when the URL does not end with it. Trailing slashes are dropped first (CAPIC would
  * append the suffix after them). Throws a CloudCredentialsError (`Invalid`) for a URL that does
@@ -61,7 +62,7 @@ export type FetchLike = (
 export interface RetryPolicy {
   /**
    * Attempts per call, the first included.
-   * @default 4 (one call and at most 3 retries, as capic-facts §4.6 reports for the SDK)
+   * @default 4 (one call and at most 3 retries, as the IONOS SDK v6 does)
    */
   readonly maxAttempts: number;
   /**
@@ -298,7 +299,7 @@ export class CloudClient {
    * `GET /requests?depth=2&filter.method=…&filter.url=…[&filter.createdAfter=…]`, every page
    * (`offset`/`limit`, at most {@link MAX_REQUEST_PAGES} of {@link REQUEST_PAGE_SIZE}), newest
    * first, keeping only records whose URL (query stripped, trailing `/` trimmed) ends with
-   * `filter.url`, as CAPIC matches them (capic-facts §4.6): the API's filter only asks the URL to
+   * `filter.url`, as CAPIC matches them (`internal/service/cloud/request.go`): the API's filter only asks the URL to
    * contain the value. `createdAfter` is sent as `YYYY-MM-DD HH:MM:SS` in UTC.
    */
   public async listRequests(filter: RequestFilter): Promise<readonly RequestRecord[]> {
@@ -477,10 +478,6 @@ function nicPath(datacenterId: string, serverId: string, nicId: string): string 
 function requestIdOf(path: string): string {
   const match = /\/requests\/([^/?]+)/.exec(path);
   return match?.[1] ?? path;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** `YYYY-MM-DD HH:MM:SS` in UTC, the request history's time filter format. */

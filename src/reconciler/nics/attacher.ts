@@ -39,6 +39,7 @@ import {
   actionKey, claimNamesOf, decideNics, describeAction, machineNetworks, primaryNicName,
   type MachineNetworks, type NicAction, type NicDecision, type NicDrift, type NicDriftKind, type NicInfo,
 } from './decide.js';
+import { CLUSTER_NAME_LABEL, compareText, INFRA_API_VERSION } from '../../vocabulary.js';
 
 /** `observe` reports only; `attach` also creates and patches NICs. */
 export type NicMode = 'observe' | 'attach';
@@ -183,9 +184,8 @@ const DRIFT_EVENTS: Readonly<Record<NicDriftKind, { readonly reason: string; rea
 };
 
 const IONOS_CLOUD_CLUSTER: ResourceType = {
-  apiVersion: 'infrastructure.cluster.x-k8s.io/v1alpha1', kind: 'IonosCloudCluster', plural: 'ionoscloudclusters', namespaced: true,
+  apiVersion: INFRA_API_VERSION, kind: 'IonosCloudCluster', plural: 'ionoscloudclusters', namespaced: true,
 };
-const CLUSTER_NAME_LABEL = 'cluster.x-k8s.io/cluster-name';
 const PAUSED_ANNOTATION = 'cluster.x-k8s.io/paused';
 
 /**
@@ -653,7 +653,7 @@ function pendingRequestOf(machine: KubeObject): PendingRequest | undefined {
 /**
  * What the IONOS provider is still doing with the machine, or undefined when it is done with it:
  * it has not set `status.ready` yet (the server is being created, started, given its failover
- * IP), or it follows a request of its own (`status.currentRequest`, capic-facts §2.3, §4.6).
+ * IP), or it follows a request of its own (`status.currentRequest`, CAPIC's `api/v1alpha1/ionoscloudmachine_types.go`).
  */
 export function providerWorkOn(machine: KubeObject): string | undefined {
   const status = (machine.status ?? {}) as { ready?: unknown; currentRequest?: { method?: unknown; requestPath?: unknown; state?: unknown } };
@@ -703,10 +703,6 @@ function withoutUndefined<T extends object>(value: T): T {
 
 function requestIdOf(location: string): string {
   return /\/requests\/([^/?]+)/.exec(location)?.[1] ?? location;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function defaultRecorder(options: NicAttacherOptions): EventRecorder {

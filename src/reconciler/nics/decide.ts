@@ -5,13 +5,14 @@
  * drift, a condition, events) and what to do (create a NIC / patch its addresses), and does none
  * of it. The attacher (`attacher.ts`) reads the inputs and carries the actions out.
  *
- * Naming follows CAPIC (capic-facts §3.2, §4.1): claims `nic-<M>-ipv4`/`-ipv6` for the primary NIC
+ * Naming follows CAPIC (`internal/service/k8s/ipam.go`): claims `nic-<M>-ipv4`/`-ipv6` for the primary NIC
  * and `nic-<M>-<networkID>-ipv4`/`-ipv6` for additional ones; the primary NIC is named `nic-<M>`,
  * additional NICs carry no name and are recognised by their LAN.
  */
 import { formatIp, parseIp } from '../../ipam/index.js';
 import type { KubeObject } from '../store.js';
 import type { Nic } from '../cloud/types.js';
+import { UUID } from '../../vocabulary.js';
 
 /** One NIC the machine declares. */
 export interface DeclaredNic {
@@ -49,7 +50,7 @@ export interface MachineNetworks {
   readonly problems: readonly string[];
 }
 
-/** One entry of `status.machineNetworkInfo.nicInfo`, as CAPIC writes it (capic-facts §2.3, §3.4). */
+/** One entry of `status.machineNetworkInfo.nicInfo`, as CAPIC writes it (`api/v1alpha1/ionoscloudmachine_types.go`). */
 export interface NicInfo {
   readonly ipv4Addresses?: readonly string[];
   readonly ipv6Addresses?: readonly string[];
@@ -132,12 +133,12 @@ export interface NicDecision {
 /** Drift kinds that keep the NICs from being ready. */
 export const BLOCKING_DRIFT: ReadonlySet<NicDriftKind> = new Set(['missing', 'address', 'pending-address', 'busy', 'unknown-lan']);
 
-/** The claim name CAPIC gives a NIC's address (capic-facts §3.2). */
+/** The claim name CAPIC gives a NIC's address (`internal/service/k8s/ipam.go`). */
 export function claimName(machine: string, family: 4 | 6, networkID?: number): string {
   return networkID === undefined ? `nic-${machine}-ipv${family}` : `nic-${machine}-${networkID}-ipv${family}`;
 }
 
-/** The name CAPIC gives the primary NIC (capic-facts §4.1). */
+/** The name CAPIC gives the primary NIC (`primaryNICFormat` in `internal/service/k8s/ipam.go`). */
 export function primaryNicName(machine: string): string {
   return `nic-${machine}`;
 }
@@ -151,8 +152,6 @@ export function primaryNicName(machine: string): string {
 export function additionalNicName(machine: string, networkID: number, occurrence = 0): string {
   return occurrence === 0 ? `nic-${machine}-${networkID}` : `nic-${machine}-${networkID}-${occurrence + 1}`;
 }
-
-const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 /** The server UUID of a `spec.providerID` (`ionos://<uuid>`), or undefined when it is not one. */
 export function serverIdFromProviderID(providerID: string): string | undefined {
@@ -240,7 +239,7 @@ export function nicInfoOf(machineName: string, nics: readonly Nic[]): NicInfo[] 
  * the NIC with its {@link additionalNicName} (one the attacher created), else the next unmatched
  * NIC on its LAN that bears none of the declared names (one CAPIC created), in API order. A declared address is in place when it is the
  * *first* address of its family on the NIC (addresses are compared in canonical form); later
- * addresses (a failover IP CAPIC appended, capic-facts §4.5) are kept by a patch, which replaces
+ * addresses (a failover IP CAPIC appended, `internal/service/cloud/nic.go`) are kept by a patch, which replaces
  * only the first one. A missing NIC is created only when every claimed address is known.
  */
 export function decideNics(input: NicDecisionInput): NicDecision {

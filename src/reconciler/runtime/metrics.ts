@@ -5,6 +5,7 @@
 import type { ClaimBinder, ClaimBinderStats } from '../claims/binder.js';
 import type { NicAttacher } from '../nics/attacher.js';
 import { RESOURCES, isStoreError, type KubeObject, type Store } from '../store.js';
+import { compareText } from '../../vocabulary.js';
 
 /** Where the process is in its life, for `/healthz` and `/readyz`. */
 export class ProcessState {
@@ -70,7 +71,7 @@ export class Metrics {
       ['{controller="nics"}', depth(attacher)],
     ]);
     metric('capi_ionos_kube_requests_total', 'counter', 'Calls to the Kubernetes API, by verb, resource and answer (code 0: no answer).',
-      [...this.requests.entries()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
+      [...this.requests.entries()].sort(([x], [y]) => compareText(x, y)));
     return `${lines.join('\n')}\n`;
   }
 }

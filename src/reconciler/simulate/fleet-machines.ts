@@ -4,6 +4,7 @@
  * declarations their IonosCloudMachineTemplates give them. Pure: plain objects in, plain data out.
  */
 import type { KubeObject } from '../store.js';
+import { CLUSTER_NAME_LABEL, compareText } from '../../vocabulary.js';
 
 /** Who makes the machines of a group. */
 export type GroupKind = 'KubeadmControlPlane' | 'MachineDeployment' | 'IonosCloudMachine';
@@ -38,9 +39,6 @@ export interface ManifestProblem {
   readonly path: string;
   readonly message: string;
 }
-
-/** Label CAPI puts on every object of a cluster. */
-const CLUSTER_NAME_LABEL = 'cluster.x-k8s.io/cluster-name';
 
 function record(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
@@ -141,7 +139,7 @@ export function machineGroups(objects: readonly KubeObject[]): { groups: Machine
     }
   }
   const order = (g: MachineGroup) => `${g.namespace}\u0000${g.kind}\u0000${g.name}`;
-  groups.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+  groups.sort((a, b) => compareText(order(a), order(b)));
   return { groups, problems };
 }
 

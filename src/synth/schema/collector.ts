@@ -4,7 +4,7 @@
  * rules, and counts what it evaluated or skipped. One collector validates one object.
  */
 import { celList, celMap } from '@bufbuild/cel';
-import type { crdValidators } from '../../l1.js';
+import type { crdValidators } from '../../l1-validators.js';
 
 type CelRule = crdValidators.CelRule;
 type Check = crdValidators.Check;

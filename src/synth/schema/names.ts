@@ -3,7 +3,7 @@
  * return what is wrong (empty when valid).
  */
 
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+import { DNS1123_LABEL } from '../../vocabulary.js';
 
 /** Problems with `value` as an RFC 1123 label (namespaces): at most 63 lowercase alphanumerics or '-'. */
 export function dns1123LabelProblems(value: string): string[] {
