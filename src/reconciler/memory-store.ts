@@ -19,6 +19,11 @@
  *   a version older than the history fails with 410 Gone; equality label selectors, with ADDED /
  *   DELETED when an object starts / stops matching;
  * - fault injection (`faults`, see `memory-faults.ts`) and call counts (`calls`).
+ *
+ * What goes in is copied once; what is stored is deep-frozen and handed out as it is (by `get`,
+ * `list`, watches and the answers of writes), never copied: a caller that wants to change an
+ * object spreads it into a new one, as every controller here does. Versions share what did not
+ * change (a status write keeps the stored spec and metadata).
  */
 import { kubeTimestamp } from './clock.js';
 import { StoreFaults, type FaultEffect, type StoreOperation } from './memory-faults.js';
@@ -127,6 +132,13 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return true;
 }
 
+/**
+ * Every object and array the stores have frozen, all the way down (see `deepFreeze`). A copy
+ * shares these instead of copying them; an object frozen by someone else is copied as usual
+ * (its children may still change).
+ */
+const STORED = new WeakSet<object>();
+
 /** Thrown by `copyData` past its depth limit: the value may be cyclic. */
 const TOO_DEEP = Symbol('too deep');
 const MAX_COPY_DEPTH = 100;
@@ -152,6 +164,8 @@ function copyData<T>(value: T, depth: number): T {
   if (typeof value !== 'object' || value === null) {
     return typeof value === 'function' || typeof value === 'symbol' ? structuredClone(value) : value;
   }
+  // A part of a stored object (spread into a new version by its writer) cannot change: shared.
+  if (STORED.has(value)) return value;
   if (depth > MAX_COPY_DEPTH) throw TOO_DEEP;
   if (Array.isArray(value)) {
     const out = new Array<unknown>(value.length);
@@ -172,6 +186,23 @@ function copyData<T>(value: T, depth: number): T {
     else out[key] = item;
   }
   return out as T;
+}
+
+/**
+ * Freezes a stored object and everything in it, so that it can be handed out without a copy:
+ * whoever holds it may read it but not change it (a change throws a TypeError). Parts that are
+ * frozen already (shared with an earlier version of the object) are not walked again.
+ */
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || STORED.has(value)) return value;
+  Object.freeze(value);
+  STORED.add(value);
+  if (Array.isArray(value)) {
+    for (const item of value) deepFreeze(item);
+  } else {
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
 }
 
 /** A copy without `undefined`-valued metadata keys (so that stored objects compare cleanly). */
@@ -244,7 +275,7 @@ export class MemoryStore implements Store {
   private readonly types = new Map<string, ResourceType>();
   private readonly statusKinds: ReadonlySet<string>;
   private readonly historyLimit: number;
-  /** typeKey → objectKey → object (frozen copies, never handed out). */
+  /** typeKey → objectKey → object (deep-frozen copies of what was written, handed out as they are). */
   private readonly objects = new Map<string, Map<string, KubeObject>>();
   /** uid → where the object is. */
   private readonly byUid = new Map<string, { readonly typeKey: string; readonly key: string }>();
@@ -282,18 +313,18 @@ export class MemoryStore implements Store {
     return String(this.revision);
   }
 
-  /** Every stored object of `type`, sorted by namespace and name (copies; no call is counted). */
+  /** Every stored object of `type`, sorted by namespace and name (frozen; no call is counted). */
   public dump(type: ResourceType): KubeObject[] {
     const bucket = this.objects.get(typeKey(type.apiVersion, type.kind));
     if (bucket === undefined) return [];
-    return [...bucket.keys()].sort(compareText).map((key) => clone(bucket.get(key)!));
+    return [...bucket.keys()].sort(compareText).map((key) => bucket.get(key)!);
   }
 
   public async get(type: ResourceType, namespace: string | undefined, name: string): Promise<KubeObject | undefined> {
     const key = this.served(type);
     await this.fault('get', type, namespace, name);
     const found = this.bucket(key).get(objectKey(type.namespaced ? namespace : undefined, name));
-    return found === undefined ? undefined : clone(found);
+    return found;
   }
 
   public async list(type: ResourceType, options: ListOptions = {}): Promise<ListResult> {
@@ -303,8 +334,7 @@ export class MemoryStore implements Store {
     const items = [...bucket.keys()]
       .sort(compareText)
       .map((k) => bucket.get(k)!)
-      .filter((o) => this.matches(o, options))
-      .map((o) => clone(o));
+      .filter((o) => this.matches(o, options));
     return { items, resourceVersion: String(this.revision) };
   }
 
@@ -351,7 +381,7 @@ export class MemoryStore implements Store {
     const hasStatus = this.statusKinds.has(type.kind);
     if (hasStatus) {
       if (stored.status === undefined) delete copy.status;
-      else copy.status = clone(stored.status);
+      else copy.status = stored.status;
     }
     const meta = copy.metadata as Record<string, unknown>;
     const finalizers = (meta.finalizers as string[] | undefined) ?? [];
@@ -389,7 +419,8 @@ export class MemoryStore implements Store {
       throw storeError('NotFound', `the server could not find the requested resource (put ${resourceName(type)} ${object.metadata.name}/status)`);
     }
     const { key, stored } = this.existing(type, object, 'update');
-    const next = { ...clone(stored) } as Record<string, unknown>;
+    // Only the status is new; the rest is shared with the stored (frozen) version.
+    const next = { ...stored } as Record<string, unknown>;
     if (object.status === undefined) delete next.status;
     else next.status = clone(object.status);
     const result = this.write(type, key, stored, next as KubeObject, true);
@@ -492,7 +523,7 @@ export class MemoryStore implements Store {
     if (effect?.afterWrite === true) {
       throw storeError(effect.error ?? 'Timeout', `the answer to a write of ${object.kind} "${object.metadata.name}" was lost (injected); the write happened`);
     }
-    return clone(object);
+    return object;
   }
 
   private existing(type: ResourceType, object: KubeObject, verb: string): { key: string; stored: KubeObject } {
@@ -521,7 +552,7 @@ export class MemoryStore implements Store {
     const generation = (stored.metadata.generation ?? 1) + (deepEqual(content(next), content(stored)) ? 0 : 1);
     const finalizers = next.metadata.finalizers ?? [];
     if (next.metadata.deletionTimestamp !== undefined && finalizers.length === 0) {
-      const gone = { ...next, metadata: cleanMeta({ ...next.metadata, generation }) } as KubeObject;
+      const gone = deepFreeze({ ...next, metadata: cleanMeta({ ...next.metadata, generation }) } as KubeObject);
       this.remove(type, key, gone);
       return this.bucket(typeKey(type.apiVersion, type.kind)).get(key) ?? gone;
     }
@@ -558,7 +589,7 @@ export class MemoryStore implements Store {
     const uid = current.metadata.uid!;
     this.byUid.delete(uid);
     for (const ref of current.metadata.ownerReferences ?? []) this.dependents.get(ref.uid)?.delete(`${tKey} ${key}`);
-    const gone = { ...current, metadata: cleanMeta({ ...current.metadata, resourceVersion: String(++this.revision) }) } as KubeObject;
+    const gone = deepFreeze({ ...current, metadata: cleanMeta({ ...current.metadata, resourceVersion: String(++this.revision) }) } as KubeObject);
     this.record('DELETED', type, gone);
     this.collectGarbage([...(this.dependents.get(uid) ?? [])].map((dep) => this.uidAt(dep)).filter((u): u is string => u !== undefined));
     this.dependents.delete(uid);
@@ -573,7 +604,7 @@ export class MemoryStore implements Store {
     const tKey = typeKey(type.apiVersion, type.kind);
     const previous = this.bucket(tKey).get(key);
     for (const ref of previous?.metadata.ownerReferences ?? []) this.dependents.get(ref.uid)?.delete(`${tKey} ${key}`);
-    this.bucket(tKey).set(key, Object.freeze(object));
+    this.bucket(tKey).set(key, deepFreeze(object));
     this.byUid.set(object.metadata.uid!, { typeKey: tKey, key });
     for (const ref of object.metadata.ownerReferences ?? []) {
       let set = this.dependents.get(ref.uid);
@@ -638,7 +669,7 @@ export class MemoryStore implements Store {
       if (now && before) event = { type: 'MODIFIED', object: change.object };
       else if (now) event = { type: 'ADDED', object: change.object };
       else if (before) {
-        const last = { ...change.previous!, metadata: { ...change.previous!.metadata, resourceVersion: change.object.metadata.resourceVersion } };
+        const last = deepFreeze({ ...change.previous!, metadata: { ...change.previous!.metadata, resourceVersion: change.object.metadata.resourceVersion } });
         event = { type: 'DELETED', object: last };
       }
     } else if (now) {
@@ -660,7 +691,7 @@ export class MemoryStore implements Store {
           this.watchers.delete(watcher);
           watcher.handlers.onError(next);
         } else {
-          watcher.handlers.onEvent(next.type === 'BOOKMARK' ? next : { type: next.type, object: clone(next.object) });
+          watcher.handlers.onEvent(next);
         }
       }
     });

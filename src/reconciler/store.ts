@@ -63,6 +63,8 @@ export const RESOURCES = {
   secret: { apiVersion: 'v1', kind: 'Secret', plural: 'secrets', namespaced: true },
   event: { apiVersion: 'v1', kind: 'Event', plural: 'events', namespaced: true },
   lease: { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', plural: 'leases', namespaced: true },
+  validatingWebhookConfiguration: { apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingWebhookConfiguration', plural: 'validatingwebhookconfigurations', namespaced: false },
+  mutatingWebhookConfiguration: { apiVersion: 'admissionregistration.k8s.io/v1', kind: 'MutatingWebhookConfiguration', plural: 'mutatingwebhookconfigurations', namespaced: false },
 } as const satisfies Record<string, ResourceType>;
 
 /** Why a store call failed, by HTTP status as the API server reports it. */

@@ -241,13 +241,15 @@ describe.skipIf(!availability.ok)('allocation: the In-Cluster IPAM provider and 
         await settle(provider, ns, pool!.claims);
         const inUse = [...(await addresses(provider, ns)).values()].map((a) => a.address);
         // The update: the other scenario's pool spec (maybe another family or subnet) on this pool.
-        const stored = (await provider.store.get(
-          pool!.kind === 'InClusterIPPool' ? RESOURCES.inClusterIPPool : RESOURCES.globalInClusterIPPool,
-          pool!.kind === 'InClusterIPPool' ? ns : undefined,
-          poolName(ns, 0, pool!),
-        ))!;
+        // The provider writes the pool too (finalizer, status): on a conflict, read it again.
+        const type = pool!.kind === 'InClusterIPPool' ? RESOURCES.inClusterIPPool : RESOURCES.globalInClusterIPPool;
         const newSpec = next.pools[0]!.spec;
-        const res = await kubeRequest(provider.server, 'PUT', await resourcePath(provider.server, stored as HarnessObject), { body: { ...stored, spec: newSpec } });
+        let stored: KubeObject;
+        let res: Awaited<ReturnType<typeof kubeRequest>>;
+        do {
+          stored = (await provider.store.get(type, type.namespaced ? ns : undefined, poolName(ns, 0, pool!)))!;
+          res = await kubeRequest(provider.server, 'PUT', await resourcePath(provider.server, stored as HarnessObject), { body: { ...stored, spec: newSpec } });
+        } while (res.status === 409);
         const providerRefused = res.status >= 400;
         const ourErrors = [...validatePoolSpec(newSpec), ...validatePoolUpdate(pool!.spec, newSpec, inUse)];
         if (providerRefused !== ourErrors.length > 0) {

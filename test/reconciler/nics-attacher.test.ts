@@ -347,6 +347,17 @@ describe('idempotence', () => {
     expect(api.writes.filter((w) => w.method === 'POST')).toHaveLength(1);
   });
 
+  it('gives its claim up when the checks before sending fail, so that the next pass sends without waiting', async () => {
+    await givenWorld();
+    api.inject({ method: 'GET', path: '/requests', status: 503, times: 4 });
+    const error = await pass('attach').then(() => undefined, (e: unknown) => e);
+    expect(isCloudApiError(error) && error.transient).toBe(true);
+    expect((await machine()).metadata.annotations?.[PENDING_REQUEST_ANNOTATION]).toBeUndefined();
+    expect(api.writes).toHaveLength(0);
+    expect((await pass('attach')).outcome).toBe('acted');
+    expect(api.writes.filter((w) => w.method === 'POST')).toHaveLength(1);
+  });
+
   it('waits for an unbound claim before creating its NIC', async () => {
     await givenMachine();
     await givenClaim('nic-m1-ipv4', '10.0.0.5');

@@ -156,10 +156,7 @@ export async function runReconciler(config: ReconcileConfig, io: Io, signal: Abo
   const log = jsonLogger(io.stderr, () => clock.now(), config.logLevel);
   let kube: KubeStore;
   try {
-    kube = new KubeStore(config.source, {
-      userAgent: 'capi-ionos-reconciler',
-      ...(config.namespace === undefined ? {} : { namespace: config.namespace }),
-    });
+    kube = new KubeStore(config.source, { userAgent: 'capi-ionos-reconciler' });
   } catch (error) {
     throw new UsageError(`cannot use the cluster connection from ${config.sourceText}: ${errorText(error)}`);
   }

@@ -30,6 +30,7 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
     force: { type: 'boolean' },
     'with-reconciler': { type: 'boolean' },
     'reconciler-image': { type: 'string' },
+    'ipam-provider': { type: 'string' },
     ...JSONNET_OPTIONS,
   });
   if (values.help) {
@@ -39,6 +40,13 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
   const image = values['reconciler-image'] as string | undefined;
   if (image !== undefined && values['with-reconciler'] !== true) {
     throw new UsageError('--reconciler-image only applies with --with-reconciler');
+  }
+  const provider = values['ipam-provider'] as string | undefined;
+  if (provider !== undefined && provider !== 'reconciler' && provider !== 'in-cluster') {
+    throw new UsageError(`--ipam-provider ${JSON.stringify(provider)} is not a binder; use 'reconciler' (the reconciler binds claims) or 'in-cluster' (the In-Cluster IPAM provider does)`);
+  }
+  if (provider !== undefined && values['with-reconciler'] !== true) {
+    throw new UsageError('--ipam-provider only applies with --with-reconciler');
   }
   onlyOne('synth', 'FLEET', positionals);
   const output = values.output as string | undefined;
@@ -53,7 +61,9 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
   const input = async (): Promise<AppInput> => ({
     path: fleet,
     ...(fleetFormat(fleet) === 'app' ? {} : { planned: await (await import('../../fleet/plan.js')).planFleetOrThrow(fleet, flags) }),
-    ...(values['with-reconciler'] === true ? { reconciler: image === undefined ? {} : { image } } : {}),
+    ...(values['with-reconciler'] === true
+      ? { reconciler: { ...(image === undefined ? {} : { image }), ...(provider === 'in-cluster' ? { claims: false } : {}) } }
+      : {}),
   });
   /**
    * The plan whose lock file must be written, if its lock changed; with --locked, and with

@@ -97,7 +97,7 @@ export type IdleReason =
   | 'addressDeleting';
 
 /** Problems reported with an Event (and waited out: the next change of the objects retries). */
-export type ProblemReason = 'PoolNotFound' | 'PoolExhausted' | 'InvalidPool' | 'NoClusterLabel' | 'AddressPoolMismatch';
+export type ProblemReason = 'PoolNotFound' | 'PoolDeleting' | 'PoolExhausted' | 'InvalidPool' | 'NoClusterLabel' | 'AddressPoolMismatch';
 
 /** The next step for a claim. Objects carried are the complete objects to write. */
 export type ClaimDecision =
@@ -193,6 +193,11 @@ function decideAllocation(facts: ClaimFacts, claim: KubeObject, pool: KubeObject
   const poolId = claimPool(claim)!;
   const existing = facts.address;
   if (existing === undefined) {
+    // A pool being deleted hands out nothing more (the provider does; its finalizer would then
+    // hold the pool until the new claim goes too).
+    if (isDeleting(pool)) {
+      return { action: 'report', reason: 'PoolDeleting', message: `${poolId.kind} "${poolId.name}" is being deleted and hands out no more addresses; point the claim at another pool` };
+    }
     let next: string | null;
     try {
       next = facts.inUse.next();

@@ -414,16 +414,22 @@ class NicPass {
 
     // The cloud may have changed between the first read and the claim (another pass acted and
     // finished): decide again, and send only what is still the first thing to do.
-    const again = await this.decide(client, networks);
-    const still = 'outcome' in again ? undefined : again.decision.actions[0];
-    if (still === undefined || actionKey(still) !== key) {
-      await this.setAnnotations({ [PENDING_REQUEST_ANNOTATION]: undefined });
-      return 'outcome' in again ? again : { outcome: 'waiting', requeueAfterMs: 0, decision: again.decision };
-    }
-
     // A request for the same URL (and NIC name) still running — sent by a process that died
-    // before recording it, or by CAPIC — is followed instead of sending another.
-    let location = await this.findRunning(client, method, path, name, undefined);
+    // before recording it, or by CAPIC — is followed instead of sending another. Nothing has
+    // been sent yet, so a failure here gives the claim up at once.
+    let location: string | undefined;
+    try {
+      const again = await this.decide(client, networks);
+      const still = 'outcome' in again ? undefined : again.decision.actions[0];
+      if (still === undefined || actionKey(still) !== key) {
+        await this.setAnnotations({ [PENDING_REQUEST_ANNOTATION]: undefined });
+        return 'outcome' in again ? again : { outcome: 'waiting', requeueAfterMs: 0, decision: again.decision };
+      }
+      location = await this.findRunning(client, method, path, name, undefined);
+    } catch (error) {
+      await this.setAnnotations({ [PENDING_REQUEST_ANNOTATION]: undefined });
+      throw error;
+    }
     const adopted = location !== undefined;
     if (location === undefined) {
       if (!this.canAct()) {

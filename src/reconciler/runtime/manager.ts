@@ -3,7 +3,8 @@
  * it optionally campaigns for a Lease and, while it leads, runs the selected controllers (the
  * claim binder, the NIC attacher); it serves `/healthz`, `/readyz` and Prometheus `/metrics`; when
  * `signal` aborts it stops its controllers, gives the Lease up and returns 0; when it loses the
- * Lease it returns 1 (another replica may already be binding).
+ * Lease it returns 1 (another replica may already be binding); when the claim binder finds the
+ * In-Cluster IPAM provider installed it binds nothing and the process returns 1 too.
  */
 import { runClaimBinder, type ClaimBinder } from '../claims/binder.js';
 import { CloudClient } from '../cloud/client.js';
@@ -19,7 +20,10 @@ import { countingStore, Metrics, ProcessState } from './metrics.js';
 export interface ManagerSettings {
   readonly claims: boolean;
   readonly nics?: 'observe' | 'attach';
-  /** Watch claims, namespaced pools and machines of this namespace only. @default every namespace */
+  /**
+   * Bind claims and watch machines of this namespace only; IPAddresses (for global pools) and
+   * GlobalInClusterIPPools are still watched cluster-wide. @default every namespace
+   */
   readonly namespace?: string;
   readonly leaderElect: boolean;
   readonly leaseName: string;
@@ -51,6 +55,7 @@ export interface ManagerWiring {
 
 /** Process exit codes the manager returns. */
 export const MANAGER_OK = 0;
+/** The Lease was lost, or the claim binder found the In-Cluster IPAM provider and refused to bind. */
 export const MANAGER_LOST_LEASE = 1;
 
 /** How long a shutdown waits for running reconciles. */
@@ -73,9 +78,19 @@ export async function runManager(settings: ManagerSettings, wiring: ManagerWirin
     health: servers.health, metrics: servers.metrics,
   } });
 
-  const controllers = new Controllers(settings, store, clock, log, metrics);
   let exitCode = MANAGER_OK;
+  let stopReason = 'lost the lease';
   const finished = new AbortController();
+  if (!/^(127\.|::1$|localhost$)/.test(settings.bindAddress)) {
+    log({ level: 'warn', source: 'reconcile', message: `the endpoints listen on ${settings.bindAddress} without authentication; keep them on 127.0.0.1 or put an authenticating proxy in front`, fields: { health: servers.health, metrics: servers.metrics } });
+  }
+  const controllers = new Controllers(settings, store, clock, log, metrics, () => {
+    stopReason = 'the In-Cluster IPAM provider is installed';
+    // The binder has logged what it found; it binds nothing. Leave loudly (the pod restarts and
+    // finds it again) rather than run on as if binding.
+    exitCode = MANAGER_LOST_LEASE;
+    finished.abort();
+  });
   const onStop = (): void => finished.abort();
   signal.addEventListener('abort', onStop, { once: true });
   if (signal.aborted) finished.abort();
@@ -115,7 +130,7 @@ export async function runManager(settings: ManagerSettings, wiring: ManagerWirin
   });
   signal.removeEventListener('abort', onStop);
   state.stopping = true;
-  log({ level: 'info', source: 'reconcile', message: 'shutting down', fields: { reason: signal.aborted ? String(signal.reason ?? 'signal') : 'lost the lease' } });
+  log({ level: 'info', source: 'reconcile', message: 'shutting down', fields: { reason: signal.aborted ? String(signal.reason ?? 'signal') : stopReason } });
   // Kubernetes sends SIGKILL after terminationGracePeriodSeconds (30 s by default): give up waiting
   // for the controllers well before, so that the Lease is still given up.
   if (!(await withDeadline(controllers.stop(), SHUTDOWN_WAIT_MS, clock))) {
@@ -149,6 +164,7 @@ class Controllers {
     private readonly clock: Clock,
     private readonly log: Logger,
     private readonly metrics: Metrics,
+    private readonly onProviderFound: () => void,
   ) {
     metrics.binder = () => this.binder;
     metrics.attacher = () => this.attacher;
@@ -157,7 +173,11 @@ class Controllers {
   public start(): void {
     const { settings, store, clock, log } = this;
     if (settings.claims) {
-      this.binder = runClaimBinder({ store, clock, identity: settings.identity, leaderElection: false, workers: settings.workers, log });
+      this.binder = runClaimBinder({
+        store, clock, identity: settings.identity, leaderElection: false, workers: settings.workers, log,
+        onProviderFound: this.onProviderFound,
+        ...(settings.namespace === undefined ? {} : { namespace: settings.namespace }),
+      });
       log({ level: 'info', source: 'reconcile', message: 'claim binder started' });
     }
     if (settings.nics !== undefined) {
