@@ -6,8 +6,9 @@
  * of it. The attacher (`attacher.ts`) reads the inputs and carries the actions out.
  *
  * Naming follows CAPIC (`internal/service/k8s/ipam.go`): claims `nic-<M>-ipv4`/`-ipv6` for the primary NIC
- * and `nic-<M>-<networkID>-ipv4`/`-ipv6` for additional ones; the primary NIC is named `nic-<M>`,
- * additional NICs carry no name and are recognised by their LAN.
+ * and `nic-<M>-<networkID>-ipv4`/`-ipv6` for additional ones; the primary NIC is named `nic-<M>`.
+ * CAPIC's additional NICs carry no name and are recognised by their LAN; those the attacher
+ * creates are named `nic-<M>-<networkID>` (see `additionalNicName`).
  */
 import { formatIp, parseIp } from '../../ipam/index.js';
 import type { KubeObject } from '../store.js';
