@@ -141,7 +141,9 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(lib|node_modules)/|^test/fixtures/' },
+    // Packages keep their node_modules/ paths (the rules match them), links or not.
+    preserveSymlinks: true,
+    exclude: { path: '^lib/|^test/fixtures/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {

@@ -17,7 +17,7 @@ describe('the layer rule', () => {
     expect(violations).toEqual([
       'ipam-is-pure: src/ipam/impure.ts → src/cli/usage.ts',
       'ipam-no-io: src/ipam/impure.ts → fs',
-      expect.stringMatching(/^ipam-no-packages: src\/ipam\/impure\.ts → .*node_modules\/cdk8s\//),
+      'ipam-no-packages: src/ipam/impure.ts → node_modules/cdk8s/lib/index.js',
       'jsonnet-is-a-leaf: src/jsonnet/reads.ts → src/fleet/schema.ts',
       expect.stringMatching(/^no-circular: src\/constructs\/(thing|other)\.ts → .*src\/constructs\/\w+\.ts/),
       'nothing-imports-cli: bench/cli.ts → src/cli/usage.ts',
