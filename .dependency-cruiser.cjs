@@ -17,7 +17,8 @@ const BOTTOM = '^src/(ipam/|problems\\.ts$|vocabulary\\.ts$)';
  * The Node.js modules that do I/O or reach the process. (`node:module` is not among them: ipam's
  * lock reader loads the pure `yaml` parser through it on first use, see ipam-no-packages.)
  */
-const NODE_IO = '^(node:)?(fs|fs/promises|child_process|net|http|https|http2|dgram|dns|tls|worker_threads|cluster|readline|os|process|vm|inspector|v8)$';
+const NODE_IO = '^(node:)?(fs|fs/promises|child_process|net|http|https|http2|dgram|dns|tls|worker_threads|cluster'
+  + '|readline|os|process|vm|inspector|v8)$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -41,7 +42,10 @@ module.exports = {
       comment: 'ipam loads no cdk8s and no Kubernetes client: only ip-address and the yaml parser.',
       severity: 'error',
       from: { path: '^src/ipam/' },
-      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'], pathNot: 'node_modules/(ip-address|yaml)/' },
+      to: {
+        dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'],
+        pathNot: 'node_modules/(ip-address|yaml)/',
+      },
     },
     {
       name: 'ipam-no-io',
@@ -137,7 +141,9 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(lib|node_modules)/|^test/fixtures/' },
+    // Packages keep their node_modules/ paths (the rules match them), links or not.
+    preserveSymlinks: true,
+    exclude: { path: '^lib/|^test/fixtures/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {

@@ -20,8 +20,13 @@ function crds(): Crd[] {
 
 describe('the shared vocabulary', () => {
   it('names API versions that the vendored CRDs serve', () => {
-    const served = new Set(crds().flatMap((c) => c.spec.versions.filter((v) => v.served).map((v) => `${c.spec.group}/${v.name}`)));
-    for (const version of [CAPI_API_VERSION, INFRA_API_VERSION, CONTROLPLANE_API_VERSION, BOOTSTRAP_API_VERSION, IPAM_POOL_API_VERSION, IPAM_ADDRESS_API_VERSION]) {
+    const served = new Set(crds().flatMap((c) => c.spec.versions.filter((v) => v.served)
+      .map((v) => `${c.spec.group}/${v.name}`)));
+    const versions = [
+      CAPI_API_VERSION, INFRA_API_VERSION, CONTROLPLANE_API_VERSION, BOOTSTRAP_API_VERSION,
+      IPAM_POOL_API_VERSION, IPAM_ADDRESS_API_VERSION,
+    ];
+    for (const version of versions) {
       expect(served, version).toContain(version);
     }
   });
@@ -31,7 +36,8 @@ describe('the shared vocabulary', () => {
     const text = readFileSync(new URL('infrastructure.cluster.x-k8s.io_ionoscloudmachines.yaml', CRDS), 'utf8');
     const rules = [...text.matchAll(/rule: self\.(apiGroup|kind) == (.*)$/gm)].map((m) => [m[1], m[2]] as const);
     // THEN the group rule names IPAM_API_GROUP and the kind rule exactly POOL_KINDS
-    expect(new Set(rules.filter(([key]) => key === 'apiGroup').map(([, rule]) => rule))).toEqual(new Set([`'${IPAM_API_GROUP}'`]));
+    const groups = new Set(rules.filter(([key]) => key === 'apiGroup').map(([, rule]) => rule));
+    expect(groups).toEqual(new Set([`'${IPAM_API_GROUP}'`]));
     const kinds = new Set(rules.filter(([key]) => key === 'kind').map(([, rule]) => rule));
     expect(kinds).toEqual(new Set([POOL_KINDS.map((k) => `'${k}'`).join(' || self.kind == ')]));
   });

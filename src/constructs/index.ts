@@ -10,6 +10,7 @@ export * from './network.js';
 export * from './node-pool.js';
 export * from './node-setup.js';
 export * from './reconciler-deployment.js';
+export * from './pool-admission-policy.js';
 export * from './shared-objects.js';
 export * from './topology-cluster.js';
 /** The shared label keys, API versions and IPAM group (declared in src/vocabulary.ts). */

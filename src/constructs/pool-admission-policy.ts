@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { IPAM_API_GROUP } from '../vocabulary.js';
 
 /** Properties of a {@link PoolAdmissionPolicy}. */
 export interface PoolAdmissionPolicyProps {
@@ -7,7 +8,7 @@ export interface PoolAdmissionPolicyProps {
   readonly name?: string;
 }
 
-const IPAM = 'ipam.cluster.x-k8s.io';
+const IPAM = IPAM_API_GROUP;
 const SKIP_DELETE_ANNOTATION = `${IPAM}/skip-validate-delete-webhook`;
 
 /** One CEL rule: the expression that must hold and what the user is told when it does not. */

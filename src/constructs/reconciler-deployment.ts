@@ -54,7 +54,8 @@ export interface ReconcilerDeploymentProps {
   readonly nics?: ReconcilerNicMode;
   /**
    * The Secrets with the Cloud API credentials the NIC controller may read (each cluster's
-   * `credentialsRef`): a Role per namespace granting `get` on exactly these names. The reconciler
+   * `credentialsRef`): a Role `<name>-credentials-<namespace>` per namespace granting `get` on
+   * exactly these names. The reconciler
    * has no other access to Secrets. `capi-ionos synth --with-reconciler` fills it from the fleet.
    * @default none: the NIC controller can read no Secret
    */
@@ -259,7 +260,8 @@ export class ReconcilerDeployment extends Construct {
         byNamespace.set(secret.namespace, (byNamespace.get(secret.namespace) ?? new Set()).add(secret.name));
       }
       for (const ns of [...byNamespace.keys()].sort(compareText)) {
-        const roleName = `${name}-credentials`;
+        // Named after the namespace too: synth writes one file per kind and name.
+        const roleName = `${name}-credentials-${ns}`;
         new ApiObject(this, `Credentials-${ns}`, {
           apiVersion: 'rbac.authorization.k8s.io/v1',
           kind: 'Role',

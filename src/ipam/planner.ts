@@ -165,7 +165,9 @@ function readInput(input: PlanInput): { nets: Map<string, Net>; manuals: Manual[
         if (cidr !== undefined && (ip.family !== cidr.family || ip.value < cidr.start || ip.value > cidr.end)) {
           findings.push({
             severity: 'error', code: 'gateway-outside-network', path: `networks.${network.name}.gateway`,
-            message: `gateway ${gatewayText} of network ${q(network.name)} is outside its cidr ${formatCidr(cidr.start, cidr.prefix, cidr.family)}; use an address inside the network (usually its first host)`,
+            message: `gateway ${gatewayText} of network ${q(network.name)} is outside its cidr `
+              + `${formatCidr(cidr.start, cidr.prefix, cidr.family)}; use an address inside the network (usually its `
+              + `first host)`,
           });
         } else gateway = ip.value;
       }
@@ -184,7 +186,9 @@ function readInput(input: PlanInput): { nets: Map<string, Net>; manuals: Manual[
         const partly = parsed.family === cidr.family && parsed.start <= cidr.end && cidr.start <= parsed.end;
         findings.push({
           severity: 'warning', code: 'reserved-outside-network', path: `networks.${network.name}.reserved`,
-          message: `reserved ${q(text as string)} is ${partly ? 'partly outside' : 'outside'} network ${q(network.name)} (${formatCidr(cidr.start, cidr.prefix, cidr.family)}); ${partly ? 'only the part inside counts' : 'it has no effect'} — fix the entry or the network's cidr`,
+          message: `reserved ${q(text as string)} is ${partly ? 'partly outside' : 'outside'} network `
+            + `${q(network.name)} (${formatCidr(cidr.start, cidr.prefix, cidr.family)}); `
+            + `${partly ? 'only the part inside counts' : 'it has no effect'} — fix the entry or the network's cidr`,
         });
       }
       if (parsed.family !== cidr.family) return;
@@ -264,7 +268,9 @@ function overlappingNetworks(nets: readonly Net[]): Finding[] {
       const [first, second] = compareText(sorted[i]!.name, sorted[j]!.name) < 0 ? [sorted[i]!, sorted[j]!] : [sorted[j]!, sorted[i]!];
       findings.push({
         severity: 'warning', code: 'overlapping-networks', path: `networks.${first.name}`,
-        message: `network ${q(first.name)} (${first.cidr}) overlaps network ${q(second.name)} (${second.cidr}); pools are planned per network, so both can get the same addresses — give them disjoint cidrs unless they are separate LANs that never meet`,
+        message: `network ${q(first.name)} (${first.cidr}) overlaps network ${q(second.name)} (${second.cidr}); pools `
+          + `are planned per network, so both can get the same addresses — give them disjoint cidrs unless they are `
+          + `separate LANs that never meet`,
       });
     }
   }
@@ -290,9 +296,13 @@ function lockedRangeConflicts(range: Range, family: Family, net: Net): string[] 
     return [`the network is now ${net.cidr} and ${text()} lies outside it`];
   }
   const reasons: string[] = [];
-  if (range.start <= net.start) reasons.push(`${text()} now holds the network's ${net.family === 4 ? 'network address' : 'subnet-router anycast address'} ${formatIp(net.start, net.family)}, which the provider never hands out`);
-  if (net.family === 4 && range.end >= net.end) reasons.push(`${text()} now holds the network's broadcast address ${formatIp(net.end, 4)}`);
-  if (net.gateway !== undefined && range.start <= net.gateway && net.gateway <= range.end) reasons.push(`the gateway ${formatIp(net.gateway, net.family)} now lies inside ${text()}`);
+  if (range.start <= net.start) reasons.push(`${text()} now holds the network's `
+    + `${net.family === 4 ? 'network address' : 'subnet-router anycast address'} ${formatIp(net.start, net.family)}, `
+    + `which the provider never hands out`);
+  if (net.family === 4 && range.end >= net.end) reasons.push(`${text()} now holds the network's broadcast address `
+    + `${formatIp(net.end, 4)}`);
+  if (net.gateway !== undefined && range.start <= net.gateway && net.gateway <= range.end) reasons.push(`the gateway `
+    + `${formatIp(net.gateway, net.family)} now lies inside ${text()}`);
   if (touches(net.reservedSet, range)) {
     const hit = net.reserved.filter((r) => overlaps(r.range, range)).map((r) => q(r.text));
     if (hit.length > 0) reasons.push(`reserved ${hit.join(', ')} now overlap${hit.length === 1 ? 's' : ''} ${text()}`);
@@ -376,7 +386,8 @@ export function plan(input: PlanInput): PlanResult {
 /** The networks a finding can suggest. */
 function knownNetworks(p: Planning): string {
   const names = p.networkNames;
-  return names.length === 0 ? 'none are defined' : `defined: ${names.slice(0, 10).join(', ')}${names.length > 10 ? ', ...' : ''}`;
+  return names.length === 0 ? 'none are defined' : `defined: `
+    + `${names.slice(0, 10).join(', ')}${names.length > 10 ? ', ...' : ''}`;
 }
 
 /** Pool requests: duplicates, unknown networks and mixed families are findings, not plans. */
@@ -400,7 +411,8 @@ function acceptPools(p: Planning, requested: readonly PoolRequest[]): void {
       ];
       findings.push({
         severity: 'error', code: 'duplicate-pool', path: `pools.${name}`,
-        message: `pool name ${q(name)} is used ${requests.length + handWritten} times (${what.join('; ')}); pool names must be unique across the fleet — rename all but one`,
+        message: `pool name ${q(name)} is used ${requests.length + handWritten} times (${what.join('; ')}); pool names `
+          + `must be unique across the fleet — rename all but one`,
       });
       rejected.add(name);
       continue;
@@ -411,7 +423,8 @@ function acceptPools(p: Planning, requested: readonly PoolRequest[]): void {
     if (net === undefined) {
       findings.push({
         severity: 'error', code: 'unknown-network', path: `pools.${name}.network`,
-        message: `pool ${q(name)} asks for network ${q(request.network)}, which is not defined (${knownNetworks(p)}); define it under networks or fix the name`,
+        message: `pool ${q(name)} asks for network ${q(request.network)}, which is not defined (${knownNetworks(p)}); `
+          + `define it under networks or fix the name`,
       });
       rejected.add(name);
       continue;
@@ -419,7 +432,9 @@ function acceptPools(p: Planning, requested: readonly PoolRequest[]): void {
     if (request.family !== undefined && request.family !== net.family) {
       findings.push({
         severity: 'error', code: 'mixed-family', path: `pools.${name}.family`,
-        message: `pool ${q(name)} asks for ${familyName(request.family)} from network ${q(net.name)}, which is ${familyName(net.family)} (${net.cidr}); use an ${familyName(request.family)} network or ask for ${familyName(net.family)}`,
+        message: `pool ${q(name)} asks for ${familyName(request.family)} from network ${q(net.name)}, which is `
+          + `${familyName(net.family)} (${net.cidr}); use an ${familyName(request.family)} network or ask for `
+          + `${familyName(net.family)}`,
       });
       rejected.add(name);
       continue;
@@ -442,7 +457,9 @@ function acceptEndpoints(p: Planning, requested: readonly EndpointRequest[]): vo
     if (requests.length > 1) {
       findings.push({
         severity: 'error', code: 'duplicate-endpoint', path: `endpoints.${cluster}`,
-        message: `cluster ${q(cluster)} asks for ${requests.length} control-plane endpoints (networks ${requests.map((r) => r.network).sort(compareText).join(', ')}); a cluster has one endpoint — keep one request`,
+        message: `cluster ${q(cluster)} asks for ${requests.length} control-plane endpoints (networks `
+          + `${requests.map((r) => r.network).sort(compareText).join(', ')}); a cluster has one endpoint — keep one `
+          + `request`,
       });
       rejectedEndpoints.add(cluster);
       continue;
@@ -452,7 +469,8 @@ function acceptEndpoints(p: Planning, requested: readonly EndpointRequest[]): vo
     if (net === undefined) {
       findings.push({
         severity: 'error', code: 'unknown-network', path: `endpoints.${cluster}.network`,
-        message: `the control-plane endpoint of cluster ${q(cluster)} asks for network ${q(request.network)}, which is not defined (${knownNetworks(p)}); define it under networks or fix the name`,
+        message: `the control-plane endpoint of cluster ${q(cluster)} asks for network ${q(request.network)}, which is `
+          + `not defined (${knownNetworks(p)}); define it under networks or fix the name`,
       });
       rejectedEndpoints.add(cluster);
       continue;
@@ -502,7 +520,10 @@ function keepLockedEntries(p: Planning, lockEntries: readonly LockEntry[]): void
         state.change = 'unchanged';
         findings.push({
           severity: 'error', code: 'renumber-refused', path: `endpoints.${entry.cluster}`,
-          message: `the control-plane endpoint of cluster ${q(entry.cluster)} is locked at ${formatLockRange(entry)} in network ${q(entry.network)}, but ${reasons.join('; ')}; the planner does not move a locked endpoint — undo that change, or re-plan with allowRenumber (--allow-renumber), which gives the cluster a new endpoint address`,
+          message: `the control-plane endpoint of cluster ${q(entry.cluster)} is locked at ${formatLockRange(entry)} `
+            + `in network ${q(entry.network)}, but ${reasons.join('; ')}; the planner does not move a locked endpoint `
+            + `— undo that change, or re-plan with allowRenumber (--allow-renumber), which gives the cluster a new `
+            + `endpoint address`,
         });
       }
     } else if (rejectedEndpoints.has(entry.cluster)) {
@@ -540,7 +561,8 @@ function keepLockedPools(p: Planning): void {
     }
     const { net, request } = state;
     const reasons: string[] = [];
-    if (entries[0]!.network !== net.name) reasons.push(`it now asks for network ${q(net.name)} instead of ${q(entries[0]!.network)}`);
+    if (entries[0]!.network !== net.name) reasons.push(`it now asks for network ${q(net.name)} instead of `
+      + `${q(entries[0]!.network)}`);
     else for (const entry of entries) reasons.push(...lockedRangeConflicts(entry, entry.family, net));
     const holds = size(normalize(entries));
     if (isShrink(state.explicit, holds, net.allocation)) {
@@ -567,7 +589,9 @@ function keepLockedPools(p: Planning): void {
       state.change = 'unchanged';
       findings.push({
         severity: 'error', code: 'renumber-refused', path: `pools.${name}`,
-        message: `pool ${q(name)} is locked at ${where()}, but ${reasons.join('; ')}; the planner does not move, shrink or renumber a locked pool — undo that change, or re-plan with allowRenumber (--allow-renumber), which moves the pool and gives its machines new addresses`,
+        message: `pool ${q(name)} is locked at ${where()}, but ${reasons.join('; ')}; the planner does not move, `
+          + `shrink or renumber a locked pool — undo that change, or re-plan with allowRenumber (--allow-renumber), `
+          + `which moves the pool and gives its machines new addresses`,
       });
     }
   }
@@ -641,7 +665,9 @@ function finishPools(p: Planning, freeLeft: ReadonlyMap<string, Range[]>): Plann
     let text = largestText.get(net.name);
     if (text === undefined) {
       const block = largestFreeBlock(freeLeft.get(net.name) ?? [], net.allocation === 'aligned');
-      text = block === undefined ? 'nothing is free' : `the largest free ${net.allocation === 'aligned' ? 'block' : 'run'} is ${formatRange(block.start, block.end, net.family)} (${sizeText(block.end - block.start + 1n)})`;
+      text = block === undefined ? 'nothing is free' : `the largest free `
+        + `${net.allocation === 'aligned' ? 'block' : 'run'} is ${formatRange(block.start, block.end, net.family)} `
+        + `(${sizeText(block.end - block.start + 1n)})`;
       largestText.set(net.name, text);
     }
     return text;
@@ -667,7 +693,9 @@ function finishPools(p: Planning, freeLeft: ReadonlyMap<string, Range[]>): Plann
       state.refused = true;
       findings.push({
         severity: 'error', code: 'network-exhausted', path: `pools.${name}`,
-        message: `pool ${q(name)} must be re-planned because ${state.renumberReasons!.join('; ')}, but network ${q(net.name)} (${net.cidr}) has no free ${blockText(blockFor(state.asked, net.allocation), net)} for it; ${largest(net)}. It keeps ${entries.map(formatLockRange).join(', ')} for now — ${fix}`,
+        message: `pool ${q(name)} must be re-planned because ${state.renumberReasons!.join('; ')}, but network `
+          + `${q(net.name)} (${net.cidr}) has no free ${blockText(blockFor(state.asked, net.allocation), net)} for it; `
+          + `${largest(net)}. It keeps ${entries.map(formatLockRange).join(', ')} for now — ${fix}`,
       });
     } else if (renumbered) {
       ranges = state.placed;
@@ -681,7 +709,10 @@ function finishPools(p: Planning, freeLeft: ReadonlyMap<string, Range[]>): Plann
       }
       findings.push({
         severity: 'warning', code: 'renumbered', path: `pools.${name}`,
-        message: `pool ${q(name)} was re-planned because ${state.renumberReasons!.join('; ')}: ${from.map(formatLockRange).join(', ')} in network ${q(from[0]!.network)} → ${formatRange(range.start, range.end, net.family)}; its machines get new addresses as they are replaced, and ${retiredText(prune)}`,
+        message: `pool ${q(name)} was re-planned because ${state.renumberReasons!.join('; ')}: `
+          + `${from.map(formatLockRange).join(', ')} in network ${q(from[0]!.network)} → `
+          + `${formatRange(range.start, range.end, net.family)}; its machines get new addresses as they are replaced, `
+          + `and ${retiredText(prune)}`,
       });
     } else {
       ranges = state.kept.length === 0 ? state.placed : [...state.kept.map((e) => ({ start: e.start, end: e.end })), ...state.placed];
@@ -694,14 +725,20 @@ function finishPools(p: Planning, freeLeft: ReadonlyMap<string, Range[]>): Plann
         findings.push({
           severity: 'error', code: 'network-exhausted', path: `pools.${name}`,
           message: grow
-            ? `pool ${q(name)} holds ${sizeText(held)} but asks for ${state.asked} (peak ${request.peak}${state.explicit === undefined ? ' plus headroom' : ', explicit size'}); network ${q(net.name)} (${net.cidr}) has no free ${blockText(need, net)} to append; ${largest(net)} — ${fix}`
-            : `network ${q(net.name)} (${net.cidr}) has no free ${blockText(need, net)} for pool ${q(name)} (asks for ${state.asked}: peak ${request.peak}${state.explicit === undefined ? ' plus headroom' : ', explicit size'}); ${largest(net)} — ${fix}`,
+            ? `pool ${q(name)} holds ${sizeText(held)} but asks for ${state.asked} (peak `
+              + `${request.peak}${state.explicit === undefined ? ' plus headroom' : ', explicit size'}); network `
+              + `${q(net.name)} (${net.cidr}) has no free ${blockText(need, net)} to append; ${largest(net)} — ${fix}`
+            : `network ${q(net.name)} (${net.cidr}) has no free ${blockText(need, net)} for pool ${q(name)} (asks for `
+              + `${state.asked}: peak `
+              + `${request.peak}${state.explicit === undefined ? ' plus headroom' : ', explicit size'}); `
+              + `${largest(net)} — ${fix}`,
         });
       }
     }
     const capacity = poolCapacity(ranges, net.prefix, net.family, net.gateway);
     if (!state.refused && capacity !== (ranges.length === 1 ? ranges[0]!.end - ranges[0]!.start + 1n : size(normalize(ranges)))) {
-      throw new Error(`planner invariant broken: pool ${name} holds an address the provider never hands out (${ranges.map((r) => formatRange(r.start, r.end, net.family)).join(', ')})`);
+      throw new Error(`planner invariant broken: pool ${name} holds an address the provider never hands out `
+        + `(${ranges.map((r) => formatRange(r.start, r.end, net.family)).join(', ')})`);
     }
     if (capacity < BigInt(request.peak) && !state.exhausted) {
       findings.push({
@@ -739,7 +776,10 @@ function finishEndpoints(p: Planning): PlannedEndpoint[] {
           if (!prune) fresh.push({ purpose: 'retired', network: old.network, family: old.family, start: old.start, end: old.end, cluster });
           findings.push({
             severity: 'warning', code: 'renumbered', path: `endpoints.${cluster}`,
-            message: `the control-plane endpoint of cluster ${q(cluster)} was re-planned because ${state.renumberReasons!.join('; ')}: ${formatLockRange(old)} in network ${q(old.network)} → ${formatIp(address, net.family)}; the cluster's API server moves to the new address, and ${retiredText(prune)}`,
+            message: `the control-plane endpoint of cluster ${q(cluster)} was re-planned because `
+              + `${state.renumberReasons!.join('; ')}: ${formatLockRange(old)} in network ${q(old.network)} → `
+              + `${formatIp(address, net.family)}; the cluster's API server moves to the new address, and `
+              + `${retiredText(prune)}`,
           });
         }
       } else {
@@ -803,8 +843,10 @@ function manualFindings(manuals: readonly Manual[], nets: ReadonlyMap<string, Ne
   }
   const describeEntry = (entry: LockEntry): string => {
     if (entry.purpose === 'pool') return `planned pool ${q(entry.pool)} at ${formatLockRange(entry)}`;
-    if (entry.purpose === 'endpoint') return `the control-plane endpoint of cluster ${q(entry.cluster)} at ${formatLockRange(entry)}`;
-    return `the retired range ${formatLockRange(entry)} of ${entry.pool !== undefined ? `pool ${q(entry.pool)}` : `the endpoint of cluster ${q(entry.cluster!)}`}`;
+    if (entry.purpose === 'endpoint') return `the control-plane endpoint of cluster ${q(entry.cluster)} at `
+      + `${formatLockRange(entry)}`;
+    return `the retired range ${formatLockRange(entry)} of `
+      + `${entry.pool !== undefined ? `pool ${q(entry.pool)}` : `the endpoint of cluster ${q(entry.cluster!)}`}`;
   };
   const sortedNets = [...nets.values()].sort((a, b) => compareText(a.name, b.name));
   const networksOf = new Map<string, string[]>();

@@ -132,22 +132,18 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return true;
 }
 
-/**
- * Every object and array the stores have frozen, all the way down (see `deepFreeze`). A copy
- * shares these instead of copying them; an object frozen by someone else is copied as usual
- * (its children may still change).
- */
-const STORED = new WeakSet<object>();
-
 /** Thrown by `copyData` past its depth limit: the value may be cyclic. */
 const TOO_DEEP = Symbol('too deep');
 const MAX_COPY_DEPTH = 100;
 
 /**
  * A deep copy of JSON-like data (plain objects, arrays, primitives, bigints), equal to what
- * `structuredClone` makes but several times faster: the store copies every object going in and
- * out and every watch event. Anything else (a Date, a Map, a class instance, a function) is
- * copied, or refused, by `structuredClone` itself, and so is a value nested deeper than any
+ * `structuredClone` makes but several times faster: the store copies every object going in.
+ * A frozen object or array is shared, not copied: the store's own objects are frozen all the way
+ * down (`deepFreeze`), so a writer that spreads a stored object into a new version gets only its
+ * changes copied (so freeze all the way down or not at all: a frozen value is taken as final).
+ * Anything else (a Date, a Map, a class instance, a function) is copied, or refused, by
+ * `structuredClone` itself, and so is a value nested deeper than any
  * object is (it may be cyclic). One difference: a sub-object referenced twice within the value
  * becomes two copies, as through JSON, where `structuredClone` keeps one shared copy.
  */
@@ -165,7 +161,7 @@ function copyData<T>(value: T, depth: number): T {
     return typeof value === 'function' || typeof value === 'symbol' ? structuredClone(value) : value;
   }
   // A part of a stored object (spread into a new version by its writer) cannot change: shared.
-  if (STORED.has(value)) return value;
+  if (Object.isFrozen(value)) return value;
   if (depth > MAX_COPY_DEPTH) throw TOO_DEEP;
   if (Array.isArray(value)) {
     const out = new Array<unknown>(value.length);
@@ -194,9 +190,8 @@ function copyData<T>(value: T, depth: number): T {
  * frozen already (shared with an earlier version of the object) are not walked again.
  */
 function deepFreeze<T>(value: T): T {
-  if (typeof value !== 'object' || value === null || STORED.has(value)) return value;
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
   Object.freeze(value);
-  STORED.add(value);
   if (Array.isArray(value)) {
     for (const item of value) deepFreeze(item);
   } else {

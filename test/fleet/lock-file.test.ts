@@ -41,7 +41,8 @@ describe('the lock file on disk', () => {
   it('rejects a broken lock, naming the lock file in every problem', () => {
     // GIVEN a lock whose range is not an address
     const path = join(scratch(), LOCK_FILE);
-    writeFileSync(path, 'apiVersion: capi-ionos.dev/v1alpha1\nkind: IpamLock\nranges:\n  - {network: n, range: nope, purpose: endpoint, cluster: c}\n');
+    writeFileSync(path, 'apiVersion: capi-ionos.dev/v1alpha1\nkind: IpamLock\nranges:\n'
+      + '  - {network: n, range: nope, purpose: endpoint, cluster: c}\n');
     // WHEN it is read THEN every problem names ipam.lock.yaml
     const problems = problemsOf(() => readLockFile(path));
     expect(problems.length).toBeGreaterThan(0);
@@ -49,7 +50,8 @@ describe('the lock file on disk', () => {
   });
 
   it('rejects a lock text from elsewhere under the name it is given', () => {
-    expect(problemsOf(() => parseLockFile('kind: Other\n', 'main:fleet/ipam.lock.yaml'))[0]).toMatch(/^main:fleet\/ipam\.lock\.yaml: /);
+    const problems = problemsOf(() => parseLockFile('kind: Other\n', 'main:fleet/ipam.lock.yaml'));
+    expect(problems[0]).toMatch(/^main:fleet\/ipam\.lock\.yaml: /);
   });
 
   it('is replaced whole, leaving no temporary file beside it', () => {

@@ -7,22 +7,28 @@
  * (every claim created at once) compare what is independent of order: the set of addresses of
  * each pool, prefixes, gateways, how many claims were bound, the pools' status counts, no
  * duplicates. Runs that create the claims one at a time, waiting for each, compare the exact
- * claim → address mapping, including a release and a re-claim. Pool updates are sent to the
- * provider's webhook and its verdict compared with ours (ipam.validatePoolUpdate).
+ * claim → address mapping, including a release and a re-claim. Our side runs with the admission
+ * that replaces the provider's webhooks (PoolAdmissionPolicy, a ValidatingAdmissionPolicy): every
+ * pool the provider admits must be admitted by it, and every update or delete the provider's
+ * webhook refuses must be refused by it too (it may refuse more: it cannot see the IPAddresses,
+ * so while a pool is in use it only lets it grow). Verdicts on updates are also compared with
+ * ipam.validatePoolUpdate, which must equal the provider's.
  *
  * Seeds: CAPI_IONOS_PEERS_SEED=<n> replays a run, CAPI_IONOS_PEERS_RUNS=<n> (default 20) sets the
  * number of scenarios per property. A failure prints fast-check's seed and shrunk counterexample
  * and the scenario as manifests to apply by hand.
  */
+import { Chart, Testing } from 'cdk8s';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PoolAdmissionPolicy } from '../../src/constructs/pool-admission-policy.js';
 import { validatePoolSpec, validatePoolUpdate } from '../../src/ipam/index.js';
 import { runClaimBinder, type ClaimBinder } from '../../src/reconciler/claims/binder.js';
 import { systemClock } from '../../src/reconciler/clock.js';
 import { KubeStore } from '../../src/reconciler/kube-store.js';
 import { RESOURCES, type KubeObject } from '../../src/reconciler/store.js';
 import { addressRef } from '../k8s/claims.js';
-import { type ApiServer, type KubeObject as HarnessObject, ensureNamespace, kubeRequest, resourcePath, sleep, startApiServer } from '../k8s/harness.js';
+import { type ApiServer, type KubeObject as HarnessObject, applyErrors, applyServerSide, ensureNamespace, kubeRequest, resourcePath, sleep, startApiServer } from '../k8s/harness.js';
 import { type Manager, installUpstreamCrds, peersAvailable, startManager } from './harness.js';
 import { describeUnavailable } from './unavailable.js';
 import { type PoolCase, type Scenario, claimName, claimObjectOf, poolName, poolObjectOf, reproduction, scenarioArb } from './scenario.js';
@@ -72,6 +78,19 @@ describe.skipIf(!availability.ok)('allocation: the In-Cluster IPAM provider and 
     [provider, ours] = await Promise.all([side('provider'), side('ours')]);
     incluster = await startManager(provider.server, 'incluster');
     binder = runClaimBinder({ store: ours.store, clock: systemClock, identity: 'differential', leaderElection: false, workers: 1 });
+    // Our side's admission of pools, as `capi-ionos` synthesises it for the reconciler.
+    const chart = new Chart(Testing.app(), 'admission');
+    new PoolAdmissionPolicy(chart, 'Pools');
+    expect(applyErrors(await applyServerSide(ours.server, Testing.synth(chart) as HarnessObject[]))).toEqual([]);
+    await ensureNamespace(ours.server, 'probe');
+    const probe = poolObjectOf('probe', 0, { kind: 'InClusterIPPool', spec: { addresses: ['10.0.0.300'], prefix: 24 }, claims: 0 });
+    const probePath = (await resourcePath(ours.server, probe as HarnessObject)).replace(/\/[^/]+$/, '');
+    // A policy takes a moment to be enforced after it is created.
+    for (const deadline = Date.now() + 30_000; ;) {
+      if ((await kubeRequest(ours.server, 'POST', `${probePath}?dryRun=All`, { body: probe })).status === 422) break;
+      if (Date.now() > deadline) throw new Error('the PoolAdmissionPolicy is not enforced after 30 s');
+      await sleep(200);
+    }
   }, 300_000);
 
   afterAll(async () => {
@@ -230,65 +249,78 @@ describe.skipIf(!availability.ok)('allocation: the In-Cluster IPAM provider and 
     );
   }, 900_000);
 
-  it(`refuses a random pool update exactly when the provider's webhook refuses it (${RUNS} seeds)`, async () => {
+  it(`refuses a random pool update when the provider's webhook refuses it, as ipam.validatePoolUpdate does (${RUNS} seeds)`, async () => {
+    let stricter = 0;
     await fc.assert(
       fc.asyncProperty(scenarioArb(4, 1), scenarioArb(0, 1), async (scenario, next) => {
         const ns = `upd-${++runCounter}`;
         const [pool] = scenario.pools;
-        await freshNamespace(provider, ns);
-        await createPools(provider, ns, scenario);
-        for (let n = 0; n < pool!.claims; n++) await provider.store.create(claimObjectOf(ns, 0, pool!, n));
-        await settle(provider, ns, pool!.claims);
-        const inUse = [...(await addresses(provider, ns)).values()].map((a) => a.address);
-        // The update: the other scenario's pool spec (maybe another family or subnet) on this pool.
-        // The provider writes the pool too (finalizer, status): on a conflict, read it again.
         const type = pool!.kind === 'InClusterIPPool' ? RESOURCES.inClusterIPPool : RESOURCES.globalInClusterIPPool;
         const newSpec = next.pools[0]!.spec;
-        let stored: KubeObject;
-        let res: Awaited<ReturnType<typeof kubeRequest>>;
-        do {
-          stored = (await provider.store.get(type, type.namespaced ? ns : undefined, poolName(ns, 0, pool!)))!;
-          res = await kubeRequest(provider.server, 'PUT', await resourcePath(provider.server, stored as HarnessObject), { body: { ...stored, spec: newSpec } });
-        } while (res.status === 409);
-        const providerRefused = res.status >= 400;
-        const ourErrors = [...validatePoolSpec(newSpec), ...validatePoolUpdate(pool!.spec, newSpec, inUse)];
-        if (providerRefused !== ourErrors.length > 0) {
-          throw mismatch(
-            `the verdicts on updating pool ${stored.metadata.name} (in use: ${inUse.join(', ')}) to ${JSON.stringify(newSpec)}`,
-            scenario, ns, providerRefused ? `refused ${res.status}: ${res.body?.message}` : 'allowed', ourErrors.length ? `refused: ${ourErrors.join('; ')}` : 'allowed',
-          );
+        // The update: the other scenario's pool spec (maybe another family or subnet) on this pool.
+        const update = async (s: Side): Promise<{ inUse: string[]; refused: boolean; answer: string }> => {
+          await freshNamespace(s, ns);
+          await createPools(s, ns, scenario);
+          for (let n = 0; n < pool!.claims; n++) await s.store.create(claimObjectOf(ns, 0, pool!, n));
+          await settle(s, ns, pool!.claims);
+          await facts(s, ns, scenario); // the pool's status counts what is bound (our policy reads it)
+          const inUse = [...(await addresses(s, ns)).values()].map((a) => a.address).sort();
+          // The binders write the pool too (finalizer, status): on a conflict, read it again.
+          for (;;) {
+            const stored = (await s.store.get(type, type.namespaced ? ns : undefined, poolName(ns, 0, pool!)))!;
+            const res = await kubeRequest(s.server, 'PUT', await resourcePath(s.server, stored as HarnessObject), { body: { ...stored, spec: newSpec } });
+            if (res.status === 409) continue;
+            return { inUse, refused: res.status >= 400, answer: res.status >= 400 ? `refused ${res.status}: ${res.body?.message}` : 'allowed' };
+          }
+        };
+        const [a, b] = await Promise.all([update(provider), update(ours)]);
+        const ourErrors = [...validatePoolSpec(newSpec), ...validatePoolUpdate(pool!.spec, newSpec, a.inUse)];
+        const what = `the verdicts on updating pool ${poolName(ns, 0, pool!)} (in use: ${a.inUse.join(', ')}) to ${JSON.stringify(newSpec)}`;
+        if (a.refused !== ourErrors.length > 0) {
+          throw mismatch(`${what} (ipam.validatePoolUpdate)`, scenario, ns, a.answer, ourErrors.length ? `refused: ${ourErrors.join('; ')}` : 'allowed');
         }
+        if (JSON.stringify(a.inUse) !== JSON.stringify(b.inUse)) throw mismatch('addresses in use before the update', scenario, ns, a.inUse, b.inUse);
+        if (a.refused && !b.refused) throw mismatch(`${what} (PoolAdmissionPolicy)`, scenario, ns, a.answer, b.answer);
+        if (b.refused && !a.refused) stricter++;
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: false },
     );
+    console.info(`[peers/allocation] updates the policy refused and the provider allowed (only growing while in use): ${stricter} of ${RUNS}`);
   }, 900_000);
 
-  it('has the provider refuse deleting a pool with addresses in use and invalid pools, as our validation does', async () => {
+  it('refuses deleting a pool with addresses in use and creating an invalid pool, on both sides', async () => {
     const ns = `refuse-${++runCounter}`;
-    await freshNamespace(provider, ns);
     const pool: PoolCase = { kind: 'InClusterIPPool', spec: { addresses: ['10.70.0.10-10.70.0.20'], prefix: 24, gateway: '10.70.0.1' }, claims: 1 };
     const scenario: Scenario = { pools: [pool] };
-    await createPools(provider, ns, scenario);
-    await provider.store.create(claimObjectOf(ns, 0, pool, 0));
-    await settle(provider, ns, 1);
     const object = poolObjectOf(ns, 0, pool);
-    const path = await resourcePath(provider.server, object as HarnessObject);
-
-    // GIVEN an address in use WHEN the pool is deleted THEN the provider's webhook refuses it.
-    const del = await kubeRequest(provider.server, 'DELETE', path);
-    expect(del.status, del.text).toBe(400);
-    expect(del.body?.message).toContain('Pool has IPAddresses allocated');
-    // WHEN an invalid pool is created THEN the webhook refuses it, and so does our validation.
     const mixed = { ...object, metadata: { name: 'mixed', namespace: ns }, spec: { addresses: ['10.70.1.0/28', 'fd00::1'], prefix: 24 } };
-    const created = await kubeRequest(provider.server, 'POST', path.replace(/\/[^/]+$/, ''), { body: mixed });
-    expect(created.status, created.text).toBe(422);
     expect(validatePoolSpec(mixed.spec)).not.toEqual([]);
-    // WHEN the claim goes THEN the pool can be deleted.
-    await provider.store.delete(RESOURCES.ipAddressClaim, ns, claimName(0, 0));
-    await settle(provider, ns, 0);
-    for (const deadline = Date.now() + 20_000; (await addresses(provider, ns)).size > 0 && Date.now() < deadline;) await sleep(100);
-    const again = await kubeRequest(provider.server, 'DELETE', path);
-    expect(again.status, again.text).toBe(200);
+    await Promise.all([provider, ours].map(async (s) => {
+      await freshNamespace(s, ns);
+      await createPools(s, ns, scenario);
+      await s.store.create(claimObjectOf(ns, 0, pool, 0));
+      await settle(s, ns, 1);
+      await facts(s, ns, scenario);
+      const path = await resourcePath(s.server, object as HarnessObject);
+
+      // GIVEN an address in use WHEN the pool is deleted THEN the provider's webhook refuses, and our policy.
+      const del = await kubeRequest(s.server, 'DELETE', path);
+      expect(del.status, `${s.name}: ${del.text}`).toBeGreaterThanOrEqual(400);
+      expect(del.body?.message).toContain(s.name === 'provider' ? 'Pool has IPAddresses allocated' : 'IPAddresses allocated');
+      // WHEN an invalid pool is created THEN it is refused.
+      const created = await kubeRequest(s.server, 'POST', path.replace(/\/[^/]+$/, ''), { body: mixed });
+      expect(created.status, `${s.name}: ${created.text}`).toBe(422);
+      // WHEN the claim goes THEN the pool can be deleted.
+      await s.store.delete(RESOURCES.ipAddressClaim, ns, claimName(0, 0));
+      for (const deadline = Date.now() + 20_000; (await addresses(s, ns)).size > 0 && Date.now() < deadline;) await sleep(100);
+      for (const deadline = Date.now() + 20_000; ;) {
+        const again = await kubeRequest(s.server, 'DELETE', path);
+        if (again.status === 200) break;
+        // Our policy reads the count the binder keeps, which follows the release.
+        if (Date.now() > deadline) throw new Error(`${s.name}: the released pool cannot be deleted: ${again.status} ${again.text}`);
+        await sleep(200);
+      }
+    }));
   });
 });
 

@@ -124,8 +124,10 @@ if [ "$(cat "$ROOT/crds/capi.stamp" 2>/dev/null)" != "$CAPI_KEY" ]; then
   if [ -n "$MODDIR" ] && copy_config capi-core "$MODDIR" && copy_config capi-kubeadm-bootstrap "$MODDIR/bootstrap/kubeadm" &&
     copy_config capi-kubeadm-control-plane "$MODDIR/controlplane/kubeadm"; then
     echo "$CAPI_KEY" >"$ROOT/crds/capi.stamp"
+  elif [ -z "$HAVE_GO" ]; then
+    unavailable capi-crds "no Go toolchain on PATH to download $CAPI_KEY (its config/crd/bases are the CRDs)"
   else
-    unavailable capi-crds "cannot read config/crd/bases of $CAPI_KEY from the Go module cache (go mod download failed?)"
+    unavailable capi-crds "cannot read config/crd/bases of $CAPI_KEY from the Go module cache (see $ROOT/logs/capi-crds.log)"
   fi
 fi
 

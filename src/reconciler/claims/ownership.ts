@@ -8,7 +8,7 @@
  * it is installed. The claim binder watches both kinds of webhook configuration and binds nothing
  * while one is found (see docs/reconciler.md, "Who owns a pool").
  */
-import { IPAM_API_GROUP as IPAM_GROUP } from '../../vocabulary.js';
+import { IPAM_API_GROUP } from '../../vocabulary.js';
 import type { KubeObject } from '../store.js';
 
 /** The resources the provider's webhooks intercept (any one of them is enough). */
@@ -36,7 +36,7 @@ export function poolWebhooks(configurations: readonly KubeObject[]): string[] {
       const resources = new Set<string>();
       for (const rule of webhook.rules ?? []) {
         const groups = rule.apiGroups ?? [];
-        if (!groups.includes(IPAM_GROUP) && !groups.includes('*')) continue;
+        if (!groups.includes(IPAM_API_GROUP) && !groups.includes('*')) continue;
         for (const resource of rule.resources ?? []) {
           const base = resource.split('/')[0]!;
           if (base === '*') POOL_RESOURCES.forEach((r) => resources.add(r));

@@ -6,8 +6,9 @@
  * of it. The attacher (`attacher.ts`) reads the inputs and carries the actions out.
  *
  * Naming follows CAPIC (`internal/service/k8s/ipam.go`): claims `nic-<M>-ipv4`/`-ipv6` for the primary NIC
- * and `nic-<M>-<networkID>-ipv4`/`-ipv6` for additional ones; the primary NIC is named `nic-<M>`,
- * additional NICs carry no name and are recognised by their LAN.
+ * and `nic-<M>-<networkID>-ipv4`/`-ipv6` for additional ones; the primary NIC is named `nic-<M>`.
+ * CAPIC's additional NICs carry no name and are recognised by their LAN; those the attacher
+ * creates are named `nic-<M>-<networkID>` (see `additionalNicName`).
  */
 import { formatIp, parseIp } from '../../ipam/index.js';
 import type { KubeObject } from '../store.js';
@@ -217,7 +218,10 @@ export function claimNamesOf(machine: MachineNetworks): string[] {
   return machine.declared.flatMap((d) => [d.ipv4Claim, d.ipv6Claim].filter((c): c is string => c !== undefined));
 }
 
-/** The cloud view of the server's NICs, as CAPIC writes `status.machineNetworkInfo.nicInfo` (§3.4). */
+/**
+ * The cloud view of the server's NICs, as CAPIC writes `status.machineNetworkInfo.nicInfo`
+ * (its `internal/service/cloud/server.go`, `ReconcileServer`).
+ */
 export function nicInfoOf(machineName: string, nics: readonly Nic[]): NicInfo[] {
   const primary = primaryNicName(machineName);
   return nics.map((nic) => {

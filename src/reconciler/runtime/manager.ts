@@ -81,6 +81,9 @@ export async function runManager(settings: ManagerSettings, wiring: ManagerWirin
   let exitCode = MANAGER_OK;
   let stopReason = 'lost the lease';
   const finished = new AbortController();
+  if (!/^(127\.|::1$|localhost$)/.test(settings.bindAddress)) {
+    log({ level: 'warn', source: 'reconcile', message: `the endpoints listen on ${settings.bindAddress} without authentication; keep them on 127.0.0.1 or put an authenticating proxy in front`, fields: { health: servers.health, metrics: servers.metrics } });
+  }
   const controllers = new Controllers(settings, store, clock, log, metrics, () => {
     stopReason = 'the In-Cluster IPAM provider is installed';
     // The binder has logged what it found; it binds nothing. Leave loudly (the pod restarts and

@@ -154,7 +154,8 @@ export async function simulate(objects: readonly KubeObject[], options: Simulati
   const roundMs = options.roundMs ?? 60_000;
   const clock = new ManualClock();
   const start = clock.now();
-  const store = new MemoryStore({ clock });
+  // The binder's watches never fall behind here: a short history keeps old versions from piling up.
+  const store = new MemoryStore({ clock, historyLimit: 1_000 });
   for (const o of objects) {
     if (o.kind === 'InClusterIPPool' || o.kind === 'GlobalInClusterIPPool' || o.kind === 'Cluster') await store.create(o);
   }
