@@ -5,7 +5,7 @@ import { parseLock } from '../../ipam/lock.js';
 import type { Lock } from '../../ipam/plan-model.js';
 import { isProblemError } from '../../problems.js';
 import { render } from '../../synth/render.js';
-import { parse } from '../args.js';
+import { onlyOne, parse } from '../args.js';
 import { diffLocks, diffManifests, hasChanges, jsonReport, markdownReport, textReport, type FleetDiff, type ManifestFile } from '../diff-report.js';
 import { LOCK_FILE } from '../../fleet/plan.js';
 import { resolveFleetPath } from '../../fleet/source.js';
@@ -109,6 +109,7 @@ function parseBaseLock(base: Base): Lock | undefined {
  */
 export async function diffCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse('diff', args, {
+    'allow-secrets': { type: 'boolean' },
     base: { type: 'string' },
     output: { type: 'string', short: 'o' },
     format: { type: 'string', default: 'text' },
@@ -121,14 +122,14 @@ export async function diffCommand(args: readonly string[], io: Io): Promise<numb
   }
   const format = values.format as string;
   if (!(format in FORMATS)) throw new UsageError(`--format must be text, markdown or json, got ${JSON.stringify(format)}`);
-  if (positionals.length > 1) throw new UsageError(`diff takes one FLEET, got ${positionals.length}; run 'capi-ionos diff --help'`);
+  onlyOne('diff', 'FLEET', positionals);
   const fleet = resolveFleetPath(positionals[0], io.cwd);
   const fleetDir = dirname(fleet);
   const outdir = values.output === undefined ? resolve(fleetDir, 'dist') : resolve(io.cwd, values.output as string);
   const lockPath = join(fleetDir, LOCK_FILE);
 
   const { app, planned } = await loadFleet(fleet, { jsonnet: jsonnetOptions(values, io, fleet) });
-  const rendered = render(app, { env: io.env });
+  const rendered = render(app, { env: io.env, allowSecrets: values['allow-secrets'] === true });
   const ref = values.base as string | undefined;
   const base: Base = ref === undefined
     ? {

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { writeFileAtomic } from '../../synth/write.js';
-import { parse } from '../args.js';
+import { onlyOne, parse } from '../args.js';
 import { planFleet } from '../../fleet/plan.js';
 import { fleetFormat, resolveFleetPath } from '../../fleet/source.js';
 import { PLAN_HELP } from '../help.js';
@@ -25,6 +25,7 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
   }
   const format = values.format as string;
   if (!(format in FORMATS)) throw new UsageError(`--format must be table, markdown or json, got ${JSON.stringify(format)}`);
+  onlyOne('plan', 'FLEET', positionals);
   const fleet = resolveFleetPath(positionals[0], io.cwd);
   if (fleetFormat(fleet) === 'app') {
     throw new UsageError(`${basename(fleet)}: plan works on fleet files (.yaml, .json, .jsonnet); a cdk8s app sets its pools' addresses itself`);
@@ -32,15 +33,13 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
   const planned = await planFleet(fleet, { prune: values.prune === true, allowRenumber: values['allow-renumber'] === true, jsonnet: jsonnetOptions(values, io, fleet) });
   const failed = planned.result.findings.some((f) => f.severity === 'error');
   const lockChanged = planned.lockAfter !== planned.lockBefore;
-  const report = { result: planned.result, networks: planned.fleet.networks, lockChanged };
+  // Written before the report, so that the report can say what was written.
+  const written = values.write === true && lockChanged && !failed;
+  if (written) writeFileAtomic(planned.lockPath, planned.lockAfter, { token: String(process.pid) });
+  const report = { result: planned.result, findings: planned.findings, networks: planned.fleet.networks, lockChanged, written };
   io.stdout.write(format === 'table' ? tableReport(report, styleFor(io, io.stdout)) : FORMATS[format as keyof typeof FORMATS](report));
-  if (values.write && lockChanged) {
-    if (failed) {
-      io.stderr.write('the plan has errors; the lock file was not written\n');
-    } else {
-      writeFileAtomic(planned.lockPath, planned.lockAfter, { token: String(process.pid) });
-      io.stderr.write(`wrote ${planned.lockPath}\n`);
-    }
-  }
+  if (values.write && lockChanged && failed) io.stderr.write('the plan has errors; the lock file was not written\n');
+  if (written) io.stderr.write(`wrote ${planned.lockPath}\n`);
+  if (values.write && !lockChanged) io.stderr.write(`${planned.lockPath} is up to date; nothing was written\n`);
   return failed ? EXIT_FINDINGS : EXIT_OK;
 }
