@@ -13,7 +13,7 @@ import { nextFreeAddress, PoolAllocator } from '../src/ipam/allocator.js';
 import { formatIp, parseCidr, parseIp } from '../src/ipam/ip.js';
 import { parseAddressKey } from '../src/ipam/pool-entries.js';
 import type { PoolSpec } from '../src/ipam/pool-spec.js';
-import { CLUSTER_NAME_LABEL, IPAM_GROUP, PROTECT_ADDRESS_FINALIZER, RELEASE_ADDRESS_FINALIZER } from '../src/reconciler/claims/api.js';
+import { CLUSTER_NAME_LABEL, IPAM_API_GROUP, PROTECT_ADDRESS_FINALIZER, RELEASE_ADDRESS_FINALIZER } from '../src/reconciler/claims/api.js';
 import { runClaimBinder, untilSettled, type ClaimBinderStats } from '../src/reconciler/claims/binder.js';
 import { ManualClock } from '../src/reconciler/clock.js';
 import { MemoryStore, type StoreCalls } from '../src/reconciler/memory-store.js';
@@ -180,7 +180,7 @@ async function bindWithBinder(pools: readonly BenchPool[]): Promise<BinderRun> {
         apiVersion: RESOURCES.ipAddressClaim.apiVersion,
         kind: RESOURCES.ipAddressClaim.kind,
         metadata: { name: `${pool.name}-${String(round).padStart(5, '0')}`, namespace: NAMESPACE, labels: { [CLUSTER_NAME_LABEL]: pool.cluster } },
-        spec: { poolRef: { apiGroup: IPAM_GROUP, kind: RESOURCES.inClusterIPPool.kind, name: pool.name } },
+        spec: { poolRef: { apiGroup: IPAM_API_GROUP, kind: RESOURCES.inClusterIPPool.kind, name: pool.name } },
       });
       claims++;
     }

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** The benchmark modules, in running order; the cheap and load-sensitive ones first. */
-const MODULES = ['startup', 'plan', 'fleet-plan', 'allocate', 'yaml', 'validate', 'synth', 'jsonnet'] as const;
+const MODULES = ['startup', 'plan', 'fleet-plan', 'allocate', 'yaml', 'validate', 'synth', 'simulate', 'jsonnet'] as const;
 
 const BENCH = import.meta.dirname;
 

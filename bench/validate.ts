@@ -12,16 +12,17 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { validateObjects } from '../src/synth/validate.js';
 import { measure, table } from './lib/measure.js';
+import { CLUSTER_NAME_LABEL, INFRA_API_VERSION, IPAM_API_GROUP } from '../src/vocabulary.js';
 
 const CLUSTERS = 1_000;
-const INFRA = 'infrastructure.cluster.x-k8s.io/v1alpha1';
-const IPAM = 'ipam.cluster.x-k8s.io';
+const INFRA = INFRA_API_VERSION;
+const IPAM = IPAM_API_GROUP;
 
 function machineTemplate(name: string, ns: string, cores: number, memoryMB: number, i: number): Record<string, unknown> {
   return {
     apiVersion: INFRA,
     kind: 'IonosCloudMachineTemplate',
-    metadata: { name, namespace: ns, labels: { 'cluster.x-k8s.io/cluster-name': ns } },
+    metadata: { name, namespace: ns, labels: { [CLUSTER_NAME_LABEL]: ns } },
     spec: {
       template: {
         spec: {
@@ -41,7 +42,7 @@ function machineTemplate(name: string, ns: string, cores: number, memoryMB: numb
 /** The twelve objects of cluster number `i`, shaped like the tool's output. */
 function clusterObjects(i: number): Record<string, unknown>[] {
   const name = `cluster-${String(i).padStart(4, '0')}`;
-  const labels = { 'cluster.x-k8s.io/cluster-name': name };
+  const labels = { [CLUSTER_NAME_LABEL]: name };
   const meta = (n: string) => ({ name: n, namespace: name, labels });
   const kubelet = { nodeRegistration: { kubeletExtraArgs: { 'provider-id': 'ionos://{{ ds.meta_data.instance_id }}' } } };
   const third = Math.floor(i / 250);

@@ -1635,6 +1635,2555 @@ export class ClusterSpecTopologyWorkersMachineDeploymentsStrategyRollingUpdateMa
 /**
  *
  *
+ * @schema ClusterClass
+ */
+export class ClusterClass extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "ClusterClass"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'cluster.x-k8s.io/v1beta1',
+    kind: 'ClusterClass',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "ClusterClass".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: ClusterClassProps = {}): any {
+    return {
+      ...ClusterClass.GVK,
+      ...toJson_ClusterClassProps(props),
+    };
+  }
+
+  /**
+   * Defines a "ClusterClass" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: ClusterClassProps = {}) {
+    super(scope, id, {
+      ...ClusterClass.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...ClusterClass.GVK,
+      ...toJson_ClusterClassProps(resolved),
+    };
+  }
+}
+
+/**
+ * @schema ClusterClass
+ */
+export interface ClusterClassProps {
+  /**
+   * @schema ClusterClass#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * @schema ClusterClass#spec
+   */
+  readonly spec?: ClusterClassSpec;
+}
+
+/**
+ * Converts an object of type 'ClusterClassProps' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassProps(obj: ClusterClassProps | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_ClusterClassSpec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpec
+ */
+export interface ClusterClassSpec {
+  /**
+   * @schema ClusterClassSpec#availabilityGates
+   */
+  readonly availabilityGates?: ClusterClassSpecAvailabilityGates[];
+
+  /**
+   * @schema ClusterClassSpec#controlPlane
+   */
+  readonly controlPlane?: ClusterClassSpecControlPlane;
+
+  /**
+   * @schema ClusterClassSpec#infrastructure
+   */
+  readonly infrastructure?: ClusterClassSpecInfrastructure;
+
+  /**
+   * @schema ClusterClassSpec#infrastructureNamingStrategy
+   */
+  readonly infrastructureNamingStrategy?: ClusterClassSpecInfrastructureNamingStrategy;
+
+  /**
+   * @schema ClusterClassSpec#patches
+   */
+  readonly patches?: ClusterClassSpecPatches[];
+
+  /**
+   * @schema ClusterClassSpec#variables
+   */
+  readonly variables?: ClusterClassSpecVariables[];
+
+  /**
+   * @schema ClusterClassSpec#workers
+   */
+  readonly workers?: ClusterClassSpecWorkers;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpec(obj: ClusterClassSpec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'availabilityGates': obj.availabilityGates?.map(y => toJson_ClusterClassSpecAvailabilityGates(y)),
+    'controlPlane': toJson_ClusterClassSpecControlPlane(obj.controlPlane),
+    'infrastructure': toJson_ClusterClassSpecInfrastructure(obj.infrastructure),
+    'infrastructureNamingStrategy': toJson_ClusterClassSpecInfrastructureNamingStrategy(obj.infrastructureNamingStrategy),
+    'patches': obj.patches?.map(y => toJson_ClusterClassSpecPatches(y)),
+    'variables': obj.variables?.map(y => toJson_ClusterClassSpecVariables(y)),
+    'workers': toJson_ClusterClassSpecWorkers(obj.workers),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecAvailabilityGates
+ */
+export interface ClusterClassSpecAvailabilityGates {
+  /**
+   * @schema ClusterClassSpecAvailabilityGates#conditionType
+   */
+  readonly conditionType: string;
+
+  /**
+   * @schema ClusterClassSpecAvailabilityGates#polarity
+   */
+  readonly polarity?: ClusterClassSpecAvailabilityGatesPolarity;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecAvailabilityGates' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecAvailabilityGates(obj: ClusterClassSpecAvailabilityGates | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'conditionType': obj.conditionType,
+    'polarity': obj.polarity,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecControlPlane
+ */
+export interface ClusterClassSpecControlPlane {
+  /**
+   * @schema ClusterClassSpecControlPlane#machineHealthCheck
+   */
+  readonly machineHealthCheck?: ClusterClassSpecControlPlaneMachineHealthCheck;
+
+  /**
+   * @schema ClusterClassSpecControlPlane#machineInfrastructure
+   */
+  readonly machineInfrastructure?: ClusterClassSpecControlPlaneMachineInfrastructure;
+
+  /**
+   * @schema ClusterClassSpecControlPlane#metadata
+   */
+  readonly metadata?: ClusterClassSpecControlPlaneMetadata;
+
+  /**
+   * @schema ClusterClassSpecControlPlane#namingStrategy
+   */
+  readonly namingStrategy?: ClusterClassSpecControlPlaneNamingStrategy;
+
+  /**
+   * @schema ClusterClassSpecControlPlane#nodeDeletionTimeout
+   */
+  readonly nodeDeletionTimeout?: string;
+
+  /**
+   * @schema ClusterClassSpecControlPlane#nodeDrainTimeout
+   */
+  readonly nodeDrainTimeout?: string;
+
+  /**
+   * @schema ClusterClassSpecControlPlane#nodeVolumeDetachTimeout
+   */
+  readonly nodeVolumeDetachTimeout?: string;
+
+  /**
+   * @schema ClusterClassSpecControlPlane#readinessGates
+   */
+  readonly readinessGates?: ClusterClassSpecControlPlaneReadinessGates[];
+
+  /**
+   * @schema ClusterClassSpecControlPlane#ref
+   */
+  readonly ref: ClusterClassSpecControlPlaneRef;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecControlPlane' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecControlPlane(obj: ClusterClassSpecControlPlane | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'machineHealthCheck': toJson_ClusterClassSpecControlPlaneMachineHealthCheck(obj.machineHealthCheck),
+    'machineInfrastructure': toJson_ClusterClassSpecControlPlaneMachineInfrastructure(obj.machineInfrastructure),
+    'metadata': toJson_ClusterClassSpecControlPlaneMetadata(obj.metadata),
+    'namingStrategy': toJson_ClusterClassSpecControlPlaneNamingStrategy(obj.namingStrategy),
+    'nodeDeletionTimeout': obj.nodeDeletionTimeout,
+    'nodeDrainTimeout': obj.nodeDrainTimeout,
+    'nodeVolumeDetachTimeout': obj.nodeVolumeDetachTimeout,
+    'readinessGates': obj.readinessGates?.map(y => toJson_ClusterClassSpecControlPlaneReadinessGates(y)),
+    'ref': toJson_ClusterClassSpecControlPlaneRef(obj.ref),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecInfrastructure
+ */
+export interface ClusterClassSpecInfrastructure {
+  /**
+   * @schema ClusterClassSpecInfrastructure#ref
+   */
+  readonly ref: ClusterClassSpecInfrastructureRef;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecInfrastructure' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecInfrastructure(obj: ClusterClassSpecInfrastructure | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'ref': toJson_ClusterClassSpecInfrastructureRef(obj.ref),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecInfrastructureNamingStrategy
+ */
+export interface ClusterClassSpecInfrastructureNamingStrategy {
+  /**
+   * @schema ClusterClassSpecInfrastructureNamingStrategy#template
+   */
+  readonly template?: string;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecInfrastructureNamingStrategy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecInfrastructureNamingStrategy(obj: ClusterClassSpecInfrastructureNamingStrategy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'template': obj.template,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecPatches
+ */
+export interface ClusterClassSpecPatches {
+  /**
+   * @schema ClusterClassSpecPatches#definitions
+   */
+  readonly definitions?: ClusterClassSpecPatchesDefinitions[];
+
+  /**
+   * @schema ClusterClassSpecPatches#description
+   */
+  readonly description?: string;
+
+  /**
+   * @schema ClusterClassSpecPatches#enabledIf
+   */
+  readonly enabledIf?: string;
+
+  /**
+   * @schema ClusterClassSpecPatches#external
+   */
+  readonly external?: ClusterClassSpecPatchesExternal;
+
+  /**
+   * @schema ClusterClassSpecPatches#name
+   */
+  readonly name: string;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecPatches' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecPatches(obj: ClusterClassSpecPatches | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'definitions': obj.definitions?.map(y => toJson_ClusterClassSpecPatchesDefinitions(y)),
+    'description': obj.description,
+    'enabledIf': obj.enabledIf,
+    'external': toJson_ClusterClassSpecPatchesExternal(obj.external),
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecVariables
+ */
+export interface ClusterClassSpecVariables {
+  /**
+   * @schema ClusterClassSpecVariables#metadata
+   */
+  readonly metadata?: ClusterClassSpecVariablesMetadata;
+
+  /**
+   * @schema ClusterClassSpecVariables#name
+   */
+  readonly name: string;
+
+  /**
+   * @schema ClusterClassSpecVariables#required
+   */
+  readonly required: boolean;
+
+  /**
+   * @schema ClusterClassSpecVariables#schema
+   */
+  readonly schema: ClusterClassSpecVariablesSchema;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecVariables' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecVariables(obj: ClusterClassSpecVariables | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': toJson_ClusterClassSpecVariablesMetadata(obj.metadata),
+    'name': obj.name,
+    'required': obj.required,
+    'schema': toJson_ClusterClassSpecVariablesSchema(obj.schema),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecWorkers
+ */
+export interface ClusterClassSpecWorkers {
+  /**
+   * @schema ClusterClassSpecWorkers#machineDeployments
+   */
+  readonly machineDeployments?: ClusterClassSpecWorkersMachineDeployments[];
+
+  /**
+   * @schema ClusterClassSpecWorkers#machinePools
+   */
+  readonly machinePools?: ClusterClassSpecWorkersMachinePools[];
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecWorkers' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecWorkers(obj: ClusterClassSpecWorkers | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'machineDeployments': obj.machineDeployments?.map(y => toJson_ClusterClassSpecWorkersMachineDeployments(y)),
+    'machinePools': obj.machinePools?.map(y => toJson_ClusterClassSpecWorkersMachinePools(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecAvailabilityGatesPolarity
+ */
+export enum ClusterClassSpecAvailabilityGatesPolarity {
+  /** Positive */
+  POSITIVE = "Positive",
+  /** Negative */
+  NEGATIVE = "Negative",
+}
+
+/**
+ * @schema ClusterClassSpecControlPlaneMachineHealthCheck
+ */
+export interface ClusterClassSpecControlPlaneMachineHealthCheck {
+  /**
+   * @schema ClusterClassSpecControlPlaneMachineHealthCheck#maxUnhealthy
+   */
+  readonly maxUnhealthy?: ClusterClassSpecControlPlaneMachineHealthCheckMaxUnhealthy;
+
+  /**
+   * @schema ClusterClassSpecControlPlaneMachineHealthCheck#nodeStartupTimeout
+   */
+  readonly nodeStartupTimeout?: string;
+
+  /**
+   * @schema ClusterClassSpecControlPlaneMachineHealthCheck#remediationTemplate
+   */
+  readonly remediationTemplate?: ClusterClassSpecControlPlaneMachineHealthCheckRemediationTemplate;
+
+  /**
+   * @schema ClusterClassSpecControlPlaneMachineHealthCheck#unhealthyConditions
+   */
+  readonly unhealthyConditions?: ClusterClassSpecControlPlaneMachineHealthCheckUnhealthyConditions[];
+
+  /**
+   * @schema ClusterClassSpecControlPlaneMachineHealthCheck#unhealthyRange
+   */
+  readonly unhealthyRange?: string;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecControlPlaneMachineHealthCheck' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecControlPlaneMachineHealthCheck(obj: ClusterClassSpecControlPlaneMachineHealthCheck | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'maxUnhealthy': obj.maxUnhealthy?.value,
+    'nodeStartupTimeout': obj.nodeStartupTimeout,
+    'remediationTemplate': toJson_ClusterClassSpecControlPlaneMachineHealthCheckRemediationTemplate(obj.remediationTemplate),
+    'unhealthyConditions': obj.unhealthyConditions?.map(y => toJson_ClusterClassSpecControlPlaneMachineHealthCheckUnhealthyConditions(y)),
+    'unhealthyRange': obj.unhealthyRange,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecControlPlaneMachineInfrastructure
+ */
+export interface ClusterClassSpecControlPlaneMachineInfrastructure {
+  /**
+   * @schema ClusterClassSpecControlPlaneMachineInfrastructure#ref
+   */
+  readonly ref: ClusterClassSpecControlPlaneMachineInfrastructureRef;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecControlPlaneMachineInfrastructure' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecControlPlaneMachineInfrastructure(obj: ClusterClassSpecControlPlaneMachineInfrastructure | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'ref': toJson_ClusterClassSpecControlPlaneMachineInfrastructureRef(obj.ref),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecControlPlaneMetadata
+ */
+export interface ClusterClassSpecControlPlaneMetadata {
+  /**
+   * @schema ClusterClassSpecControlPlaneMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+
+  /**
+   * @schema ClusterClassSpecControlPlaneMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecControlPlaneMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecControlPlaneMetadata(obj: ClusterClassSpecControlPlaneMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecControlPlaneNamingStrategy
+ */
+export interface ClusterClassSpecControlPlaneNamingStrategy {
+  /**
+   * @schema ClusterClassSpecControlPlaneNamingStrategy#template
+   */
+  readonly template?: string;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecControlPlaneNamingStrategy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecControlPlaneNamingStrategy(obj: ClusterClassSpecControlPlaneNamingStrategy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'template': obj.template,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecControlPlaneReadinessGates
+ */
+export interface ClusterClassSpecControlPlaneReadinessGates {
+  /**
+   * @schema ClusterClassSpecControlPlaneReadinessGates#conditionType
+   */
+  readonly conditionType: string;
+
+  /**
+   * @schema ClusterClassSpecControlPlaneReadinessGates#polarity
+   */
+  readonly polarity?: ClusterClassSpecControlPlaneReadinessGatesPolarity;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecControlPlaneReadinessGates' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecControlPlaneReadinessGates(obj: ClusterClassSpecControlPlaneReadinessGates | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'conditionType': obj.conditionType,
+    'polarity': obj.polarity,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecControlPlaneRef
+ */
+export interface ClusterClassSpecControlPlaneRef {
+  /**
+   * @schema ClusterClassSpecControlPlaneRef#apiVersion
+   */
+  readonly apiVersion?: string;
+
+  /**
+   * @schema ClusterClassSpecControlPlaneRef#fieldPath
+   */
+  readonly fieldPath?: string;
+
+  /**
+   * @schema ClusterClassSpecControlPlaneRef#kind
+   */
+  readonly kind?: string;
+
+  /**
+   * @schema ClusterClassSpecControlPlaneRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema ClusterClassSpecControlPlaneRef#namespace
+   */
+  readonly namespace?: string;
+
+  /**
+   * @schema ClusterClassSpecControlPlaneRef#resourceVersion
+   */
+  readonly resourceVersion?: string;
+
+  /**
+   * @schema ClusterClassSpecControlPlaneRef#uid
+   */
+  readonly uid?: string;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecControlPlaneRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecControlPlaneRef(obj: ClusterClassSpecControlPlaneRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'apiVersion': obj.apiVersion,
+    'fieldPath': obj.fieldPath,
+    'kind': obj.kind,
+    'name': obj.name,
+    'namespace': obj.namespace,
+    'resourceVersion': obj.resourceVersion,
+    'uid': obj.uid,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecInfrastructureRef
+ */
+export interface ClusterClassSpecInfrastructureRef {
+  /**
+   * @schema ClusterClassSpecInfrastructureRef#apiVersion
+   */
+  readonly apiVersion?: string;
+
+  /**
+   * @schema ClusterClassSpecInfrastructureRef#fieldPath
+   */
+  readonly fieldPath?: string;
+
+  /**
+   * @schema ClusterClassSpecInfrastructureRef#kind
+   */
+  readonly kind?: string;
+
+  /**
+   * @schema ClusterClassSpecInfrastructureRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema ClusterClassSpecInfrastructureRef#namespace
+   */
+  readonly namespace?: string;
+
+  /**
+   * @schema ClusterClassSpecInfrastructureRef#resourceVersion
+   */
+  readonly resourceVersion?: string;
+
+  /**
+   * @schema ClusterClassSpecInfrastructureRef#uid
+   */
+  readonly uid?: string;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecInfrastructureRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecInfrastructureRef(obj: ClusterClassSpecInfrastructureRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'apiVersion': obj.apiVersion,
+    'fieldPath': obj.fieldPath,
+    'kind': obj.kind,
+    'name': obj.name,
+    'namespace': obj.namespace,
+    'resourceVersion': obj.resourceVersion,
+    'uid': obj.uid,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecPatchesDefinitions
+ */
+export interface ClusterClassSpecPatchesDefinitions {
+  /**
+   * @schema ClusterClassSpecPatchesDefinitions#jsonPatches
+   */
+  readonly jsonPatches: ClusterClassSpecPatchesDefinitionsJsonPatches[];
+
+  /**
+   * @schema ClusterClassSpecPatchesDefinitions#selector
+   */
+  readonly selector: ClusterClassSpecPatchesDefinitionsSelector;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecPatchesDefinitions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecPatchesDefinitions(obj: ClusterClassSpecPatchesDefinitions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'jsonPatches': obj.jsonPatches?.map(y => toJson_ClusterClassSpecPatchesDefinitionsJsonPatches(y)),
+    'selector': toJson_ClusterClassSpecPatchesDefinitionsSelector(obj.selector),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecPatchesExternal
+ */
+export interface ClusterClassSpecPatchesExternal {
+  /**
+   * @schema ClusterClassSpecPatchesExternal#discoverVariablesExtension
+   */
+  readonly discoverVariablesExtension?: string;
+
+  /**
+   * @schema ClusterClassSpecPatchesExternal#generateExtension
+   */
+  readonly generateExtension?: string;
+
+  /**
+   * @schema ClusterClassSpecPatchesExternal#settings
+   */
+  readonly settings?: { [key: string]: string };
+
+  /**
+   * @schema ClusterClassSpecPatchesExternal#validateExtension
+   */
+  readonly validateExtension?: string;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecPatchesExternal' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecPatchesExternal(obj: ClusterClassSpecPatchesExternal | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'discoverVariablesExtension': obj.discoverVariablesExtension,
+    'generateExtension': obj.generateExtension,
+    'settings': ((obj.settings) === undefined) ? undefined : (Object.entries(obj.settings).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'validateExtension': obj.validateExtension,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecVariablesMetadata
+ */
+export interface ClusterClassSpecVariablesMetadata {
+  /**
+   * @schema ClusterClassSpecVariablesMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+
+  /**
+   * @schema ClusterClassSpecVariablesMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecVariablesMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecVariablesMetadata(obj: ClusterClassSpecVariablesMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecVariablesSchema
+ */
+export interface ClusterClassSpecVariablesSchema {
+  /**
+   * @schema ClusterClassSpecVariablesSchema#openAPIV3Schema
+   */
+  readonly openApiv3Schema: ClusterClassSpecVariablesSchemaOpenApiv3Schema;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecVariablesSchema' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecVariablesSchema(obj: ClusterClassSpecVariablesSchema | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'openAPIV3Schema': toJson_ClusterClassSpecVariablesSchemaOpenApiv3Schema(obj.openApiv3Schema),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecWorkersMachineDeployments
+ */
+export interface ClusterClassSpecWorkersMachineDeployments {
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeployments#class
+   */
+  readonly class: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeployments#failureDomain
+   */
+  readonly failureDomain?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeployments#machineHealthCheck
+   */
+  readonly machineHealthCheck?: ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheck;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeployments#minReadySeconds
+   */
+  readonly minReadySeconds?: number;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeployments#namingStrategy
+   */
+  readonly namingStrategy?: ClusterClassSpecWorkersMachineDeploymentsNamingStrategy;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeployments#nodeDeletionTimeout
+   */
+  readonly nodeDeletionTimeout?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeployments#nodeDrainTimeout
+   */
+  readonly nodeDrainTimeout?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeployments#nodeVolumeDetachTimeout
+   */
+  readonly nodeVolumeDetachTimeout?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeployments#readinessGates
+   */
+  readonly readinessGates?: ClusterClassSpecWorkersMachineDeploymentsReadinessGates[];
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeployments#strategy
+   */
+  readonly strategy?: ClusterClassSpecWorkersMachineDeploymentsStrategy;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeployments#template
+   */
+  readonly template: ClusterClassSpecWorkersMachineDeploymentsTemplate;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecWorkersMachineDeployments' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecWorkersMachineDeployments(obj: ClusterClassSpecWorkersMachineDeployments | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'class': obj.class,
+    'failureDomain': obj.failureDomain,
+    'machineHealthCheck': toJson_ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheck(obj.machineHealthCheck),
+    'minReadySeconds': obj.minReadySeconds,
+    'namingStrategy': toJson_ClusterClassSpecWorkersMachineDeploymentsNamingStrategy(obj.namingStrategy),
+    'nodeDeletionTimeout': obj.nodeDeletionTimeout,
+    'nodeDrainTimeout': obj.nodeDrainTimeout,
+    'nodeVolumeDetachTimeout': obj.nodeVolumeDetachTimeout,
+    'readinessGates': obj.readinessGates?.map(y => toJson_ClusterClassSpecWorkersMachineDeploymentsReadinessGates(y)),
+    'strategy': toJson_ClusterClassSpecWorkersMachineDeploymentsStrategy(obj.strategy),
+    'template': toJson_ClusterClassSpecWorkersMachineDeploymentsTemplate(obj.template),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecWorkersMachinePools
+ */
+export interface ClusterClassSpecWorkersMachinePools {
+  /**
+   * @schema ClusterClassSpecWorkersMachinePools#class
+   */
+  readonly class: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachinePools#failureDomains
+   */
+  readonly failureDomains?: string[];
+
+  /**
+   * @schema ClusterClassSpecWorkersMachinePools#minReadySeconds
+   */
+  readonly minReadySeconds?: number;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachinePools#namingStrategy
+   */
+  readonly namingStrategy?: ClusterClassSpecWorkersMachinePoolsNamingStrategy;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachinePools#nodeDeletionTimeout
+   */
+  readonly nodeDeletionTimeout?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachinePools#nodeDrainTimeout
+   */
+  readonly nodeDrainTimeout?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachinePools#nodeVolumeDetachTimeout
+   */
+  readonly nodeVolumeDetachTimeout?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachinePools#template
+   */
+  readonly template: ClusterClassSpecWorkersMachinePoolsTemplate;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecWorkersMachinePools' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecWorkersMachinePools(obj: ClusterClassSpecWorkersMachinePools | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'class': obj.class,
+    'failureDomains': obj.failureDomains?.map(y => y),
+    'minReadySeconds': obj.minReadySeconds,
+    'namingStrategy': toJson_ClusterClassSpecWorkersMachinePoolsNamingStrategy(obj.namingStrategy),
+    'nodeDeletionTimeout': obj.nodeDeletionTimeout,
+    'nodeDrainTimeout': obj.nodeDrainTimeout,
+    'nodeVolumeDetachTimeout': obj.nodeVolumeDetachTimeout,
+    'template': toJson_ClusterClassSpecWorkersMachinePoolsTemplate(obj.template),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecControlPlaneMachineHealthCheckMaxUnhealthy
+ */
+export class ClusterClassSpecControlPlaneMachineHealthCheckMaxUnhealthy {
+  public static fromNumber(value: number): ClusterClassSpecControlPlaneMachineHealthCheckMaxUnhealthy {
+    return new ClusterClassSpecControlPlaneMachineHealthCheckMaxUnhealthy(value);
+  }
+  public static fromString(value: string): ClusterClassSpecControlPlaneMachineHealthCheckMaxUnhealthy {
+    return new ClusterClassSpecControlPlaneMachineHealthCheckMaxUnhealthy(value);
+  }
+  private constructor(public readonly value: number | string) {
+  }
+}
+
+/**
+ * @schema ClusterClassSpecControlPlaneMachineHealthCheckRemediationTemplate
+ */
+export interface ClusterClassSpecControlPlaneMachineHealthCheckRemediationTemplate {
+  /**
+   * @schema ClusterClassSpecControlPlaneMachineHealthCheckRemediationTemplate#apiVersion
+   */
+  readonly apiVersion?: string;
+
+  /**
+   * @schema ClusterClassSpecControlPlaneMachineHealthCheckRemediationTemplate#fieldPath
+   */
+  readonly fieldPath?: string;
+
+  /**
+   * @schema ClusterClassSpecControlPlaneMachineHealthCheckRemediationTemplate#kind
+   */
+  readonly kind?: string;
+
+  /**
+   * @schema ClusterClassSpecControlPlaneMachineHealthCheckRemediationTemplate#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema ClusterClassSpecControlPlaneMachineHealthCheckRemediationTemplate#namespace
+   */
+  readonly namespace?: string;
+
+  /**
+   * @schema ClusterClassSpecControlPlaneMachineHealthCheckRemediationTemplate#resourceVersion
+   */
+  readonly resourceVersion?: string;
+
+  /**
+   * @schema ClusterClassSpecControlPlaneMachineHealthCheckRemediationTemplate#uid
+   */
+  readonly uid?: string;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecControlPlaneMachineHealthCheckRemediationTemplate' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecControlPlaneMachineHealthCheckRemediationTemplate(obj: ClusterClassSpecControlPlaneMachineHealthCheckRemediationTemplate | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'apiVersion': obj.apiVersion,
+    'fieldPath': obj.fieldPath,
+    'kind': obj.kind,
+    'name': obj.name,
+    'namespace': obj.namespace,
+    'resourceVersion': obj.resourceVersion,
+    'uid': obj.uid,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecControlPlaneMachineHealthCheckUnhealthyConditions
+ */
+export interface ClusterClassSpecControlPlaneMachineHealthCheckUnhealthyConditions {
+  /**
+   * @schema ClusterClassSpecControlPlaneMachineHealthCheckUnhealthyConditions#status
+   */
+  readonly status: string;
+
+  /**
+   * @schema ClusterClassSpecControlPlaneMachineHealthCheckUnhealthyConditions#timeout
+   */
+  readonly timeout: string;
+
+  /**
+   * @schema ClusterClassSpecControlPlaneMachineHealthCheckUnhealthyConditions#type
+   */
+  readonly type: string;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecControlPlaneMachineHealthCheckUnhealthyConditions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecControlPlaneMachineHealthCheckUnhealthyConditions(obj: ClusterClassSpecControlPlaneMachineHealthCheckUnhealthyConditions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'status': obj.status,
+    'timeout': obj.timeout,
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecControlPlaneMachineInfrastructureRef
+ */
+export interface ClusterClassSpecControlPlaneMachineInfrastructureRef {
+  /**
+   * @schema ClusterClassSpecControlPlaneMachineInfrastructureRef#apiVersion
+   */
+  readonly apiVersion?: string;
+
+  /**
+   * @schema ClusterClassSpecControlPlaneMachineInfrastructureRef#fieldPath
+   */
+  readonly fieldPath?: string;
+
+  /**
+   * @schema ClusterClassSpecControlPlaneMachineInfrastructureRef#kind
+   */
+  readonly kind?: string;
+
+  /**
+   * @schema ClusterClassSpecControlPlaneMachineInfrastructureRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema ClusterClassSpecControlPlaneMachineInfrastructureRef#namespace
+   */
+  readonly namespace?: string;
+
+  /**
+   * @schema ClusterClassSpecControlPlaneMachineInfrastructureRef#resourceVersion
+   */
+  readonly resourceVersion?: string;
+
+  /**
+   * @schema ClusterClassSpecControlPlaneMachineInfrastructureRef#uid
+   */
+  readonly uid?: string;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecControlPlaneMachineInfrastructureRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecControlPlaneMachineInfrastructureRef(obj: ClusterClassSpecControlPlaneMachineInfrastructureRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'apiVersion': obj.apiVersion,
+    'fieldPath': obj.fieldPath,
+    'kind': obj.kind,
+    'name': obj.name,
+    'namespace': obj.namespace,
+    'resourceVersion': obj.resourceVersion,
+    'uid': obj.uid,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecControlPlaneReadinessGatesPolarity
+ */
+export enum ClusterClassSpecControlPlaneReadinessGatesPolarity {
+  /** Positive */
+  POSITIVE = "Positive",
+  /** Negative */
+  NEGATIVE = "Negative",
+}
+
+/**
+ * @schema ClusterClassSpecPatchesDefinitionsJsonPatches
+ */
+export interface ClusterClassSpecPatchesDefinitionsJsonPatches {
+  /**
+   * @schema ClusterClassSpecPatchesDefinitionsJsonPatches#op
+   */
+  readonly op: ClusterClassSpecPatchesDefinitionsJsonPatchesOp;
+
+  /**
+   * @schema ClusterClassSpecPatchesDefinitionsJsonPatches#path
+   */
+  readonly path: string;
+
+  /**
+   * @schema ClusterClassSpecPatchesDefinitionsJsonPatches#value
+   */
+  readonly value?: any;
+
+  /**
+   * @schema ClusterClassSpecPatchesDefinitionsJsonPatches#valueFrom
+   */
+  readonly valueFrom?: ClusterClassSpecPatchesDefinitionsJsonPatchesValueFrom;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecPatchesDefinitionsJsonPatches' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecPatchesDefinitionsJsonPatches(obj: ClusterClassSpecPatchesDefinitionsJsonPatches | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'op': obj.op,
+    'path': obj.path,
+    'value': obj.value,
+    'valueFrom': toJson_ClusterClassSpecPatchesDefinitionsJsonPatchesValueFrom(obj.valueFrom),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecPatchesDefinitionsSelector
+ */
+export interface ClusterClassSpecPatchesDefinitionsSelector {
+  /**
+   * @schema ClusterClassSpecPatchesDefinitionsSelector#apiVersion
+   */
+  readonly apiVersion: string;
+
+  /**
+   * @schema ClusterClassSpecPatchesDefinitionsSelector#kind
+   */
+  readonly kind: string;
+
+  /**
+   * @schema ClusterClassSpecPatchesDefinitionsSelector#matchResources
+   */
+  readonly matchResources: ClusterClassSpecPatchesDefinitionsSelectorMatchResources;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecPatchesDefinitionsSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecPatchesDefinitionsSelector(obj: ClusterClassSpecPatchesDefinitionsSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'apiVersion': obj.apiVersion,
+    'kind': obj.kind,
+    'matchResources': toJson_ClusterClassSpecPatchesDefinitionsSelectorMatchResources(obj.matchResources),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecVariablesSchemaOpenApiv3Schema
+ */
+export interface ClusterClassSpecVariablesSchemaOpenApiv3Schema {
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3Schema#additionalProperties
+   */
+  readonly additionalProperties?: any;
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3Schema#allOf
+   */
+  readonly allOf?: any;
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3Schema#anyOf
+   */
+  readonly anyOf?: any;
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3Schema#default
+   */
+  readonly default?: any;
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3Schema#description
+   */
+  readonly description?: string;
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3Schema#enum
+   */
+  readonly enum?: any[];
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3Schema#example
+   */
+  readonly example?: any;
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3Schema#exclusiveMaximum
+   */
+  readonly exclusiveMaximum?: boolean;
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3Schema#exclusiveMinimum
+   */
+  readonly exclusiveMinimum?: boolean;
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3Schema#format
+   */
+  readonly format?: string;
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3Schema#items
+   */
+  readonly items?: any;
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3Schema#maxItems
+   */
+  readonly maxItems?: number;
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3Schema#maxLength
+   */
+  readonly maxLength?: number;
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3Schema#maxProperties
+   */
+  readonly maxProperties?: number;
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3Schema#maximum
+   */
+  readonly maximum?: number;
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3Schema#minItems
+   */
+  readonly minItems?: number;
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3Schema#minLength
+   */
+  readonly minLength?: number;
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3Schema#minProperties
+   */
+  readonly minProperties?: number;
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3Schema#minimum
+   */
+  readonly minimum?: number;
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3Schema#not
+   */
+  readonly not?: any;
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3Schema#oneOf
+   */
+  readonly oneOf?: any;
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3Schema#pattern
+   */
+  readonly pattern?: string;
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3Schema#properties
+   */
+  readonly properties?: any;
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3Schema#required
+   */
+  readonly required?: string[];
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3Schema#type
+   */
+  readonly type?: ClusterClassSpecVariablesSchemaOpenApiv3SchemaType;
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3Schema#uniqueItems
+   */
+  readonly uniqueItems?: boolean;
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3Schema#x-kubernetes-int-or-string
+   */
+  readonly xKubernetesIntOrString?: boolean;
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3Schema#x-kubernetes-preserve-unknown-fields
+   */
+  readonly xKubernetesPreserveUnknownFields?: boolean;
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3Schema#x-kubernetes-validations
+   */
+  readonly xKubernetesValidations?: ClusterClassSpecVariablesSchemaOpenApiv3SchemaXKubernetesValidations[];
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3Schema#x-metadata
+   */
+  readonly xMetadata?: ClusterClassSpecVariablesSchemaOpenApiv3SchemaXMetadata;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecVariablesSchemaOpenApiv3Schema' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecVariablesSchemaOpenApiv3Schema(obj: ClusterClassSpecVariablesSchemaOpenApiv3Schema | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'additionalProperties': obj.additionalProperties,
+    'allOf': obj.allOf,
+    'anyOf': obj.anyOf,
+    'default': obj.default,
+    'description': obj.description,
+    'enum': obj.enum?.map(y => y),
+    'example': obj.example,
+    'exclusiveMaximum': obj.exclusiveMaximum,
+    'exclusiveMinimum': obj.exclusiveMinimum,
+    'format': obj.format,
+    'items': obj.items,
+    'maxItems': obj.maxItems,
+    'maxLength': obj.maxLength,
+    'maxProperties': obj.maxProperties,
+    'maximum': obj.maximum,
+    'minItems': obj.minItems,
+    'minLength': obj.minLength,
+    'minProperties': obj.minProperties,
+    'minimum': obj.minimum,
+    'not': obj.not,
+    'oneOf': obj.oneOf,
+    'pattern': obj.pattern,
+    'properties': obj.properties,
+    'required': obj.required?.map(y => y),
+    'type': obj.type,
+    'uniqueItems': obj.uniqueItems,
+    'x-kubernetes-int-or-string': obj.xKubernetesIntOrString,
+    'x-kubernetes-preserve-unknown-fields': obj.xKubernetesPreserveUnknownFields,
+    'x-kubernetes-validations': obj.xKubernetesValidations?.map(y => toJson_ClusterClassSpecVariablesSchemaOpenApiv3SchemaXKubernetesValidations(y)),
+    'x-metadata': toJson_ClusterClassSpecVariablesSchemaOpenApiv3SchemaXMetadata(obj.xMetadata),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheck
+ */
+export interface ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheck {
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheck#maxUnhealthy
+   */
+  readonly maxUnhealthy?: ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheckMaxUnhealthy;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheck#nodeStartupTimeout
+   */
+  readonly nodeStartupTimeout?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheck#remediationTemplate
+   */
+  readonly remediationTemplate?: ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheckRemediationTemplate;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheck#unhealthyConditions
+   */
+  readonly unhealthyConditions?: ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheckUnhealthyConditions[];
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheck#unhealthyRange
+   */
+  readonly unhealthyRange?: string;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheck' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheck(obj: ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheck | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'maxUnhealthy': obj.maxUnhealthy?.value,
+    'nodeStartupTimeout': obj.nodeStartupTimeout,
+    'remediationTemplate': toJson_ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheckRemediationTemplate(obj.remediationTemplate),
+    'unhealthyConditions': obj.unhealthyConditions?.map(y => toJson_ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheckUnhealthyConditions(y)),
+    'unhealthyRange': obj.unhealthyRange,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecWorkersMachineDeploymentsNamingStrategy
+ */
+export interface ClusterClassSpecWorkersMachineDeploymentsNamingStrategy {
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsNamingStrategy#template
+   */
+  readonly template?: string;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecWorkersMachineDeploymentsNamingStrategy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecWorkersMachineDeploymentsNamingStrategy(obj: ClusterClassSpecWorkersMachineDeploymentsNamingStrategy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'template': obj.template,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecWorkersMachineDeploymentsReadinessGates
+ */
+export interface ClusterClassSpecWorkersMachineDeploymentsReadinessGates {
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsReadinessGates#conditionType
+   */
+  readonly conditionType: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsReadinessGates#polarity
+   */
+  readonly polarity?: ClusterClassSpecWorkersMachineDeploymentsReadinessGatesPolarity;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecWorkersMachineDeploymentsReadinessGates' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecWorkersMachineDeploymentsReadinessGates(obj: ClusterClassSpecWorkersMachineDeploymentsReadinessGates | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'conditionType': obj.conditionType,
+    'polarity': obj.polarity,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecWorkersMachineDeploymentsStrategy
+ */
+export interface ClusterClassSpecWorkersMachineDeploymentsStrategy {
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsStrategy#remediation
+   */
+  readonly remediation?: ClusterClassSpecWorkersMachineDeploymentsStrategyRemediation;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsStrategy#rollingUpdate
+   */
+  readonly rollingUpdate?: ClusterClassSpecWorkersMachineDeploymentsStrategyRollingUpdate;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsStrategy#type
+   */
+  readonly type?: ClusterClassSpecWorkersMachineDeploymentsStrategyType;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecWorkersMachineDeploymentsStrategy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecWorkersMachineDeploymentsStrategy(obj: ClusterClassSpecWorkersMachineDeploymentsStrategy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'remediation': toJson_ClusterClassSpecWorkersMachineDeploymentsStrategyRemediation(obj.remediation),
+    'rollingUpdate': toJson_ClusterClassSpecWorkersMachineDeploymentsStrategyRollingUpdate(obj.rollingUpdate),
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecWorkersMachineDeploymentsTemplate
+ */
+export interface ClusterClassSpecWorkersMachineDeploymentsTemplate {
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsTemplate#bootstrap
+   */
+  readonly bootstrap: ClusterClassSpecWorkersMachineDeploymentsTemplateBootstrap;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsTemplate#infrastructure
+   */
+  readonly infrastructure: ClusterClassSpecWorkersMachineDeploymentsTemplateInfrastructure;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsTemplate#metadata
+   */
+  readonly metadata?: ClusterClassSpecWorkersMachineDeploymentsTemplateMetadata;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecWorkersMachineDeploymentsTemplate' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecWorkersMachineDeploymentsTemplate(obj: ClusterClassSpecWorkersMachineDeploymentsTemplate | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'bootstrap': toJson_ClusterClassSpecWorkersMachineDeploymentsTemplateBootstrap(obj.bootstrap),
+    'infrastructure': toJson_ClusterClassSpecWorkersMachineDeploymentsTemplateInfrastructure(obj.infrastructure),
+    'metadata': toJson_ClusterClassSpecWorkersMachineDeploymentsTemplateMetadata(obj.metadata),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecWorkersMachinePoolsNamingStrategy
+ */
+export interface ClusterClassSpecWorkersMachinePoolsNamingStrategy {
+  /**
+   * @schema ClusterClassSpecWorkersMachinePoolsNamingStrategy#template
+   */
+  readonly template?: string;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecWorkersMachinePoolsNamingStrategy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecWorkersMachinePoolsNamingStrategy(obj: ClusterClassSpecWorkersMachinePoolsNamingStrategy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'template': obj.template,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecWorkersMachinePoolsTemplate
+ */
+export interface ClusterClassSpecWorkersMachinePoolsTemplate {
+  /**
+   * @schema ClusterClassSpecWorkersMachinePoolsTemplate#bootstrap
+   */
+  readonly bootstrap: ClusterClassSpecWorkersMachinePoolsTemplateBootstrap;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachinePoolsTemplate#infrastructure
+   */
+  readonly infrastructure: ClusterClassSpecWorkersMachinePoolsTemplateInfrastructure;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachinePoolsTemplate#metadata
+   */
+  readonly metadata?: ClusterClassSpecWorkersMachinePoolsTemplateMetadata;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecWorkersMachinePoolsTemplate' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecWorkersMachinePoolsTemplate(obj: ClusterClassSpecWorkersMachinePoolsTemplate | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'bootstrap': toJson_ClusterClassSpecWorkersMachinePoolsTemplateBootstrap(obj.bootstrap),
+    'infrastructure': toJson_ClusterClassSpecWorkersMachinePoolsTemplateInfrastructure(obj.infrastructure),
+    'metadata': toJson_ClusterClassSpecWorkersMachinePoolsTemplateMetadata(obj.metadata),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecPatchesDefinitionsJsonPatchesOp
+ */
+export enum ClusterClassSpecPatchesDefinitionsJsonPatchesOp {
+  /** add */
+  ADD = "add",
+  /** replace */
+  REPLACE = "replace",
+  /** remove */
+  REMOVE = "remove",
+}
+
+/**
+ * @schema ClusterClassSpecPatchesDefinitionsJsonPatchesValueFrom
+ */
+export interface ClusterClassSpecPatchesDefinitionsJsonPatchesValueFrom {
+  /**
+   * @schema ClusterClassSpecPatchesDefinitionsJsonPatchesValueFrom#template
+   */
+  readonly template?: string;
+
+  /**
+   * @schema ClusterClassSpecPatchesDefinitionsJsonPatchesValueFrom#variable
+   */
+  readonly variable?: string;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecPatchesDefinitionsJsonPatchesValueFrom' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecPatchesDefinitionsJsonPatchesValueFrom(obj: ClusterClassSpecPatchesDefinitionsJsonPatchesValueFrom | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'template': obj.template,
+    'variable': obj.variable,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecPatchesDefinitionsSelectorMatchResources
+ */
+export interface ClusterClassSpecPatchesDefinitionsSelectorMatchResources {
+  /**
+   * @schema ClusterClassSpecPatchesDefinitionsSelectorMatchResources#controlPlane
+   */
+  readonly controlPlane?: boolean;
+
+  /**
+   * @schema ClusterClassSpecPatchesDefinitionsSelectorMatchResources#infrastructureCluster
+   */
+  readonly infrastructureCluster?: boolean;
+
+  /**
+   * @schema ClusterClassSpecPatchesDefinitionsSelectorMatchResources#machineDeploymentClass
+   */
+  readonly machineDeploymentClass?: ClusterClassSpecPatchesDefinitionsSelectorMatchResourcesMachineDeploymentClass;
+
+  /**
+   * @schema ClusterClassSpecPatchesDefinitionsSelectorMatchResources#machinePoolClass
+   */
+  readonly machinePoolClass?: ClusterClassSpecPatchesDefinitionsSelectorMatchResourcesMachinePoolClass;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecPatchesDefinitionsSelectorMatchResources' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecPatchesDefinitionsSelectorMatchResources(obj: ClusterClassSpecPatchesDefinitionsSelectorMatchResources | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'controlPlane': obj.controlPlane,
+    'infrastructureCluster': obj.infrastructureCluster,
+    'machineDeploymentClass': toJson_ClusterClassSpecPatchesDefinitionsSelectorMatchResourcesMachineDeploymentClass(obj.machineDeploymentClass),
+    'machinePoolClass': toJson_ClusterClassSpecPatchesDefinitionsSelectorMatchResourcesMachinePoolClass(obj.machinePoolClass),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecVariablesSchemaOpenApiv3SchemaType
+ */
+export enum ClusterClassSpecVariablesSchemaOpenApiv3SchemaType {
+  /** object */
+  OBJECT = "object",
+  /** array */
+  ARRAY = "array",
+  /** string */
+  STRING = "string",
+  /** integer */
+  INTEGER = "integer",
+  /** number */
+  NUMBER = "number",
+  /** boolean */
+  BOOLEAN = "boolean",
+}
+
+/**
+ * @schema ClusterClassSpecVariablesSchemaOpenApiv3SchemaXKubernetesValidations
+ */
+export interface ClusterClassSpecVariablesSchemaOpenApiv3SchemaXKubernetesValidations {
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3SchemaXKubernetesValidations#fieldPath
+   */
+  readonly fieldPath?: string;
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3SchemaXKubernetesValidations#message
+   */
+  readonly message?: string;
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3SchemaXKubernetesValidations#messageExpression
+   */
+  readonly messageExpression?: string;
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3SchemaXKubernetesValidations#reason
+   */
+  readonly reason?: ClusterClassSpecVariablesSchemaOpenApiv3SchemaXKubernetesValidationsReason;
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3SchemaXKubernetesValidations#rule
+   */
+  readonly rule: string;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecVariablesSchemaOpenApiv3SchemaXKubernetesValidations' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecVariablesSchemaOpenApiv3SchemaXKubernetesValidations(obj: ClusterClassSpecVariablesSchemaOpenApiv3SchemaXKubernetesValidations | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'fieldPath': obj.fieldPath,
+    'message': obj.message,
+    'messageExpression': obj.messageExpression,
+    'reason': obj.reason,
+    'rule': obj.rule,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecVariablesSchemaOpenApiv3SchemaXMetadata
+ */
+export interface ClusterClassSpecVariablesSchemaOpenApiv3SchemaXMetadata {
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3SchemaXMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+
+  /**
+   * @schema ClusterClassSpecVariablesSchemaOpenApiv3SchemaXMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecVariablesSchemaOpenApiv3SchemaXMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecVariablesSchemaOpenApiv3SchemaXMetadata(obj: ClusterClassSpecVariablesSchemaOpenApiv3SchemaXMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheckMaxUnhealthy
+ */
+export class ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheckMaxUnhealthy {
+  public static fromNumber(value: number): ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheckMaxUnhealthy {
+    return new ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheckMaxUnhealthy(value);
+  }
+  public static fromString(value: string): ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheckMaxUnhealthy {
+    return new ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheckMaxUnhealthy(value);
+  }
+  private constructor(public readonly value: number | string) {
+  }
+}
+
+/**
+ * @schema ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheckRemediationTemplate
+ */
+export interface ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheckRemediationTemplate {
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheckRemediationTemplate#apiVersion
+   */
+  readonly apiVersion?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheckRemediationTemplate#fieldPath
+   */
+  readonly fieldPath?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheckRemediationTemplate#kind
+   */
+  readonly kind?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheckRemediationTemplate#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheckRemediationTemplate#namespace
+   */
+  readonly namespace?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheckRemediationTemplate#resourceVersion
+   */
+  readonly resourceVersion?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheckRemediationTemplate#uid
+   */
+  readonly uid?: string;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheckRemediationTemplate' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheckRemediationTemplate(obj: ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheckRemediationTemplate | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'apiVersion': obj.apiVersion,
+    'fieldPath': obj.fieldPath,
+    'kind': obj.kind,
+    'name': obj.name,
+    'namespace': obj.namespace,
+    'resourceVersion': obj.resourceVersion,
+    'uid': obj.uid,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheckUnhealthyConditions
+ */
+export interface ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheckUnhealthyConditions {
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheckUnhealthyConditions#status
+   */
+  readonly status: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheckUnhealthyConditions#timeout
+   */
+  readonly timeout: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheckUnhealthyConditions#type
+   */
+  readonly type: string;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheckUnhealthyConditions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheckUnhealthyConditions(obj: ClusterClassSpecWorkersMachineDeploymentsMachineHealthCheckUnhealthyConditions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'status': obj.status,
+    'timeout': obj.timeout,
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecWorkersMachineDeploymentsReadinessGatesPolarity
+ */
+export enum ClusterClassSpecWorkersMachineDeploymentsReadinessGatesPolarity {
+  /** Positive */
+  POSITIVE = "Positive",
+  /** Negative */
+  NEGATIVE = "Negative",
+}
+
+/**
+ * @schema ClusterClassSpecWorkersMachineDeploymentsStrategyRemediation
+ */
+export interface ClusterClassSpecWorkersMachineDeploymentsStrategyRemediation {
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsStrategyRemediation#maxInFlight
+   */
+  readonly maxInFlight?: ClusterClassSpecWorkersMachineDeploymentsStrategyRemediationMaxInFlight;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecWorkersMachineDeploymentsStrategyRemediation' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecWorkersMachineDeploymentsStrategyRemediation(obj: ClusterClassSpecWorkersMachineDeploymentsStrategyRemediation | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'maxInFlight': obj.maxInFlight?.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecWorkersMachineDeploymentsStrategyRollingUpdate
+ */
+export interface ClusterClassSpecWorkersMachineDeploymentsStrategyRollingUpdate {
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsStrategyRollingUpdate#deletePolicy
+   */
+  readonly deletePolicy?: ClusterClassSpecWorkersMachineDeploymentsStrategyRollingUpdateDeletePolicy;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsStrategyRollingUpdate#maxSurge
+   */
+  readonly maxSurge?: ClusterClassSpecWorkersMachineDeploymentsStrategyRollingUpdateMaxSurge;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsStrategyRollingUpdate#maxUnavailable
+   */
+  readonly maxUnavailable?: ClusterClassSpecWorkersMachineDeploymentsStrategyRollingUpdateMaxUnavailable;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecWorkersMachineDeploymentsStrategyRollingUpdate' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecWorkersMachineDeploymentsStrategyRollingUpdate(obj: ClusterClassSpecWorkersMachineDeploymentsStrategyRollingUpdate | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'deletePolicy': obj.deletePolicy,
+    'maxSurge': obj.maxSurge?.value,
+    'maxUnavailable': obj.maxUnavailable?.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecWorkersMachineDeploymentsStrategyType
+ */
+export enum ClusterClassSpecWorkersMachineDeploymentsStrategyType {
+  /** RollingUpdate */
+  ROLLING_UPDATE = "RollingUpdate",
+  /** OnDelete */
+  ON_DELETE = "OnDelete",
+}
+
+/**
+ * @schema ClusterClassSpecWorkersMachineDeploymentsTemplateBootstrap
+ */
+export interface ClusterClassSpecWorkersMachineDeploymentsTemplateBootstrap {
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsTemplateBootstrap#ref
+   */
+  readonly ref: ClusterClassSpecWorkersMachineDeploymentsTemplateBootstrapRef;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecWorkersMachineDeploymentsTemplateBootstrap' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecWorkersMachineDeploymentsTemplateBootstrap(obj: ClusterClassSpecWorkersMachineDeploymentsTemplateBootstrap | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'ref': toJson_ClusterClassSpecWorkersMachineDeploymentsTemplateBootstrapRef(obj.ref),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecWorkersMachineDeploymentsTemplateInfrastructure
+ */
+export interface ClusterClassSpecWorkersMachineDeploymentsTemplateInfrastructure {
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsTemplateInfrastructure#ref
+   */
+  readonly ref: ClusterClassSpecWorkersMachineDeploymentsTemplateInfrastructureRef;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecWorkersMachineDeploymentsTemplateInfrastructure' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecWorkersMachineDeploymentsTemplateInfrastructure(obj: ClusterClassSpecWorkersMachineDeploymentsTemplateInfrastructure | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'ref': toJson_ClusterClassSpecWorkersMachineDeploymentsTemplateInfrastructureRef(obj.ref),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecWorkersMachineDeploymentsTemplateMetadata
+ */
+export interface ClusterClassSpecWorkersMachineDeploymentsTemplateMetadata {
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsTemplateMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsTemplateMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecWorkersMachineDeploymentsTemplateMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecWorkersMachineDeploymentsTemplateMetadata(obj: ClusterClassSpecWorkersMachineDeploymentsTemplateMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecWorkersMachinePoolsTemplateBootstrap
+ */
+export interface ClusterClassSpecWorkersMachinePoolsTemplateBootstrap {
+  /**
+   * @schema ClusterClassSpecWorkersMachinePoolsTemplateBootstrap#ref
+   */
+  readonly ref: ClusterClassSpecWorkersMachinePoolsTemplateBootstrapRef;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecWorkersMachinePoolsTemplateBootstrap' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecWorkersMachinePoolsTemplateBootstrap(obj: ClusterClassSpecWorkersMachinePoolsTemplateBootstrap | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'ref': toJson_ClusterClassSpecWorkersMachinePoolsTemplateBootstrapRef(obj.ref),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecWorkersMachinePoolsTemplateInfrastructure
+ */
+export interface ClusterClassSpecWorkersMachinePoolsTemplateInfrastructure {
+  /**
+   * @schema ClusterClassSpecWorkersMachinePoolsTemplateInfrastructure#ref
+   */
+  readonly ref: ClusterClassSpecWorkersMachinePoolsTemplateInfrastructureRef;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecWorkersMachinePoolsTemplateInfrastructure' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecWorkersMachinePoolsTemplateInfrastructure(obj: ClusterClassSpecWorkersMachinePoolsTemplateInfrastructure | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'ref': toJson_ClusterClassSpecWorkersMachinePoolsTemplateInfrastructureRef(obj.ref),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecWorkersMachinePoolsTemplateMetadata
+ */
+export interface ClusterClassSpecWorkersMachinePoolsTemplateMetadata {
+  /**
+   * @schema ClusterClassSpecWorkersMachinePoolsTemplateMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+
+  /**
+   * @schema ClusterClassSpecWorkersMachinePoolsTemplateMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecWorkersMachinePoolsTemplateMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecWorkersMachinePoolsTemplateMetadata(obj: ClusterClassSpecWorkersMachinePoolsTemplateMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecPatchesDefinitionsSelectorMatchResourcesMachineDeploymentClass
+ */
+export interface ClusterClassSpecPatchesDefinitionsSelectorMatchResourcesMachineDeploymentClass {
+  /**
+   * @schema ClusterClassSpecPatchesDefinitionsSelectorMatchResourcesMachineDeploymentClass#names
+   */
+  readonly names?: string[];
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecPatchesDefinitionsSelectorMatchResourcesMachineDeploymentClass' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecPatchesDefinitionsSelectorMatchResourcesMachineDeploymentClass(obj: ClusterClassSpecPatchesDefinitionsSelectorMatchResourcesMachineDeploymentClass | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'names': obj.names?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecPatchesDefinitionsSelectorMatchResourcesMachinePoolClass
+ */
+export interface ClusterClassSpecPatchesDefinitionsSelectorMatchResourcesMachinePoolClass {
+  /**
+   * @schema ClusterClassSpecPatchesDefinitionsSelectorMatchResourcesMachinePoolClass#names
+   */
+  readonly names?: string[];
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecPatchesDefinitionsSelectorMatchResourcesMachinePoolClass' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecPatchesDefinitionsSelectorMatchResourcesMachinePoolClass(obj: ClusterClassSpecPatchesDefinitionsSelectorMatchResourcesMachinePoolClass | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'names': obj.names?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecVariablesSchemaOpenApiv3SchemaXKubernetesValidationsReason
+ */
+export enum ClusterClassSpecVariablesSchemaOpenApiv3SchemaXKubernetesValidationsReason {
+  /** FieldValueInvalid */
+  FIELD_VALUE_INVALID = "FieldValueInvalid",
+  /** FieldValueForbidden */
+  FIELD_VALUE_FORBIDDEN = "FieldValueForbidden",
+  /** FieldValueRequired */
+  FIELD_VALUE_REQUIRED = "FieldValueRequired",
+  /** FieldValueDuplicate */
+  FIELD_VALUE_DUPLICATE = "FieldValueDuplicate",
+}
+
+/**
+ * @schema ClusterClassSpecWorkersMachineDeploymentsStrategyRemediationMaxInFlight
+ */
+export class ClusterClassSpecWorkersMachineDeploymentsStrategyRemediationMaxInFlight {
+  public static fromNumber(value: number): ClusterClassSpecWorkersMachineDeploymentsStrategyRemediationMaxInFlight {
+    return new ClusterClassSpecWorkersMachineDeploymentsStrategyRemediationMaxInFlight(value);
+  }
+  public static fromString(value: string): ClusterClassSpecWorkersMachineDeploymentsStrategyRemediationMaxInFlight {
+    return new ClusterClassSpecWorkersMachineDeploymentsStrategyRemediationMaxInFlight(value);
+  }
+  private constructor(public readonly value: number | string) {
+  }
+}
+
+/**
+ * @schema ClusterClassSpecWorkersMachineDeploymentsStrategyRollingUpdateDeletePolicy
+ */
+export enum ClusterClassSpecWorkersMachineDeploymentsStrategyRollingUpdateDeletePolicy {
+  /** Random */
+  RANDOM = "Random",
+  /** Newest */
+  NEWEST = "Newest",
+  /** Oldest */
+  OLDEST = "Oldest",
+}
+
+/**
+ * @schema ClusterClassSpecWorkersMachineDeploymentsStrategyRollingUpdateMaxSurge
+ */
+export class ClusterClassSpecWorkersMachineDeploymentsStrategyRollingUpdateMaxSurge {
+  public static fromNumber(value: number): ClusterClassSpecWorkersMachineDeploymentsStrategyRollingUpdateMaxSurge {
+    return new ClusterClassSpecWorkersMachineDeploymentsStrategyRollingUpdateMaxSurge(value);
+  }
+  public static fromString(value: string): ClusterClassSpecWorkersMachineDeploymentsStrategyRollingUpdateMaxSurge {
+    return new ClusterClassSpecWorkersMachineDeploymentsStrategyRollingUpdateMaxSurge(value);
+  }
+  private constructor(public readonly value: number | string) {
+  }
+}
+
+/**
+ * @schema ClusterClassSpecWorkersMachineDeploymentsStrategyRollingUpdateMaxUnavailable
+ */
+export class ClusterClassSpecWorkersMachineDeploymentsStrategyRollingUpdateMaxUnavailable {
+  public static fromNumber(value: number): ClusterClassSpecWorkersMachineDeploymentsStrategyRollingUpdateMaxUnavailable {
+    return new ClusterClassSpecWorkersMachineDeploymentsStrategyRollingUpdateMaxUnavailable(value);
+  }
+  public static fromString(value: string): ClusterClassSpecWorkersMachineDeploymentsStrategyRollingUpdateMaxUnavailable {
+    return new ClusterClassSpecWorkersMachineDeploymentsStrategyRollingUpdateMaxUnavailable(value);
+  }
+  private constructor(public readonly value: number | string) {
+  }
+}
+
+/**
+ * @schema ClusterClassSpecWorkersMachineDeploymentsTemplateBootstrapRef
+ */
+export interface ClusterClassSpecWorkersMachineDeploymentsTemplateBootstrapRef {
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsTemplateBootstrapRef#apiVersion
+   */
+  readonly apiVersion?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsTemplateBootstrapRef#fieldPath
+   */
+  readonly fieldPath?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsTemplateBootstrapRef#kind
+   */
+  readonly kind?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsTemplateBootstrapRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsTemplateBootstrapRef#namespace
+   */
+  readonly namespace?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsTemplateBootstrapRef#resourceVersion
+   */
+  readonly resourceVersion?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsTemplateBootstrapRef#uid
+   */
+  readonly uid?: string;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecWorkersMachineDeploymentsTemplateBootstrapRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecWorkersMachineDeploymentsTemplateBootstrapRef(obj: ClusterClassSpecWorkersMachineDeploymentsTemplateBootstrapRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'apiVersion': obj.apiVersion,
+    'fieldPath': obj.fieldPath,
+    'kind': obj.kind,
+    'name': obj.name,
+    'namespace': obj.namespace,
+    'resourceVersion': obj.resourceVersion,
+    'uid': obj.uid,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecWorkersMachineDeploymentsTemplateInfrastructureRef
+ */
+export interface ClusterClassSpecWorkersMachineDeploymentsTemplateInfrastructureRef {
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsTemplateInfrastructureRef#apiVersion
+   */
+  readonly apiVersion?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsTemplateInfrastructureRef#fieldPath
+   */
+  readonly fieldPath?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsTemplateInfrastructureRef#kind
+   */
+  readonly kind?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsTemplateInfrastructureRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsTemplateInfrastructureRef#namespace
+   */
+  readonly namespace?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsTemplateInfrastructureRef#resourceVersion
+   */
+  readonly resourceVersion?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachineDeploymentsTemplateInfrastructureRef#uid
+   */
+  readonly uid?: string;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecWorkersMachineDeploymentsTemplateInfrastructureRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecWorkersMachineDeploymentsTemplateInfrastructureRef(obj: ClusterClassSpecWorkersMachineDeploymentsTemplateInfrastructureRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'apiVersion': obj.apiVersion,
+    'fieldPath': obj.fieldPath,
+    'kind': obj.kind,
+    'name': obj.name,
+    'namespace': obj.namespace,
+    'resourceVersion': obj.resourceVersion,
+    'uid': obj.uid,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecWorkersMachinePoolsTemplateBootstrapRef
+ */
+export interface ClusterClassSpecWorkersMachinePoolsTemplateBootstrapRef {
+  /**
+   * @schema ClusterClassSpecWorkersMachinePoolsTemplateBootstrapRef#apiVersion
+   */
+  readonly apiVersion?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachinePoolsTemplateBootstrapRef#fieldPath
+   */
+  readonly fieldPath?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachinePoolsTemplateBootstrapRef#kind
+   */
+  readonly kind?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachinePoolsTemplateBootstrapRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachinePoolsTemplateBootstrapRef#namespace
+   */
+  readonly namespace?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachinePoolsTemplateBootstrapRef#resourceVersion
+   */
+  readonly resourceVersion?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachinePoolsTemplateBootstrapRef#uid
+   */
+  readonly uid?: string;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecWorkersMachinePoolsTemplateBootstrapRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecWorkersMachinePoolsTemplateBootstrapRef(obj: ClusterClassSpecWorkersMachinePoolsTemplateBootstrapRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'apiVersion': obj.apiVersion,
+    'fieldPath': obj.fieldPath,
+    'kind': obj.kind,
+    'name': obj.name,
+    'namespace': obj.namespace,
+    'resourceVersion': obj.resourceVersion,
+    'uid': obj.uid,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterClassSpecWorkersMachinePoolsTemplateInfrastructureRef
+ */
+export interface ClusterClassSpecWorkersMachinePoolsTemplateInfrastructureRef {
+  /**
+   * @schema ClusterClassSpecWorkersMachinePoolsTemplateInfrastructureRef#apiVersion
+   */
+  readonly apiVersion?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachinePoolsTemplateInfrastructureRef#fieldPath
+   */
+  readonly fieldPath?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachinePoolsTemplateInfrastructureRef#kind
+   */
+  readonly kind?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachinePoolsTemplateInfrastructureRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachinePoolsTemplateInfrastructureRef#namespace
+   */
+  readonly namespace?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachinePoolsTemplateInfrastructureRef#resourceVersion
+   */
+  readonly resourceVersion?: string;
+
+  /**
+   * @schema ClusterClassSpecWorkersMachinePoolsTemplateInfrastructureRef#uid
+   */
+  readonly uid?: string;
+}
+
+/**
+ * Converts an object of type 'ClusterClassSpecWorkersMachinePoolsTemplateInfrastructureRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterClassSpecWorkersMachinePoolsTemplateInfrastructureRef(obj: ClusterClassSpecWorkersMachinePoolsTemplateInfrastructureRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'apiVersion': obj.apiVersion,
+    'fieldPath': obj.fieldPath,
+    'kind': obj.kind,
+    'name': obj.name,
+    'namespace': obj.namespace,
+    'resourceVersion': obj.resourceVersion,
+    'uid': obj.uid,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+
+/**
+ *
+ *
  * @schema Machine
  */
 export class Machine extends ApiObject {

@@ -3471,3 +3471,3432 @@ export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfiguration
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
+
+/**
+ *
+ *
+ * @schema KubeadmControlPlaneTemplate
+ */
+export class KubeadmControlPlaneTemplate extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "KubeadmControlPlaneTemplate"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'controlplane.cluster.x-k8s.io/v1beta1',
+    kind: 'KubeadmControlPlaneTemplate',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "KubeadmControlPlaneTemplate".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: KubeadmControlPlaneTemplateProps = {}): any {
+    return {
+      ...KubeadmControlPlaneTemplate.GVK,
+      ...toJson_KubeadmControlPlaneTemplateProps(props),
+    };
+  }
+
+  /**
+   * Defines a "KubeadmControlPlaneTemplate" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: KubeadmControlPlaneTemplateProps = {}) {
+    super(scope, id, {
+      ...KubeadmControlPlaneTemplate.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...KubeadmControlPlaneTemplate.GVK,
+      ...toJson_KubeadmControlPlaneTemplateProps(resolved),
+    };
+  }
+}
+
+/**
+ * @schema KubeadmControlPlaneTemplate
+ */
+export interface KubeadmControlPlaneTemplateProps {
+  /**
+   * @schema KubeadmControlPlaneTemplate#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * @schema KubeadmControlPlaneTemplate#spec
+   */
+  readonly spec?: KubeadmControlPlaneTemplateSpec;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateProps' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateProps(obj: KubeadmControlPlaneTemplateProps | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_KubeadmControlPlaneTemplateSpec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpec
+ */
+export interface KubeadmControlPlaneTemplateSpec {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpec#template
+   */
+  readonly template: KubeadmControlPlaneTemplateSpecTemplate;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpec(obj: KubeadmControlPlaneTemplateSpec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'template': toJson_KubeadmControlPlaneTemplateSpecTemplate(obj.template),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplate
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplate {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplate#metadata
+   */
+  readonly metadata?: KubeadmControlPlaneTemplateSpecTemplateMetadata;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplate#spec
+   */
+  readonly spec: KubeadmControlPlaneTemplateSpecTemplateSpec;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplate' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplate(obj: KubeadmControlPlaneTemplateSpecTemplate | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': toJson_KubeadmControlPlaneTemplateSpecTemplateMetadata(obj.metadata),
+    'spec': toJson_KubeadmControlPlaneTemplateSpecTemplateSpec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateMetadata
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateMetadata {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateMetadata(obj: KubeadmControlPlaneTemplateSpecTemplateMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpec
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpec {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpec#kubeadmConfigSpec
+   */
+  readonly kubeadmConfigSpec: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpec;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpec#machineNamingStrategy
+   */
+  readonly machineNamingStrategy?: KubeadmControlPlaneTemplateSpecTemplateSpecMachineNamingStrategy;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpec#machineTemplate
+   */
+  readonly machineTemplate?: KubeadmControlPlaneTemplateSpecTemplateSpecMachineTemplate;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpec#remediationStrategy
+   */
+  readonly remediationStrategy?: KubeadmControlPlaneTemplateSpecTemplateSpecRemediationStrategy;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpec#rolloutAfter
+   */
+  readonly rolloutAfter?: Date;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpec#rolloutBefore
+   */
+  readonly rolloutBefore?: KubeadmControlPlaneTemplateSpecTemplateSpecRolloutBefore;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpec#rolloutStrategy
+   */
+  readonly rolloutStrategy?: KubeadmControlPlaneTemplateSpecTemplateSpecRolloutStrategy;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpec(obj: KubeadmControlPlaneTemplateSpecTemplateSpec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'kubeadmConfigSpec': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpec(obj.kubeadmConfigSpec),
+    'machineNamingStrategy': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecMachineNamingStrategy(obj.machineNamingStrategy),
+    'machineTemplate': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecMachineTemplate(obj.machineTemplate),
+    'remediationStrategy': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecRemediationStrategy(obj.remediationStrategy),
+    'rolloutAfter': obj.rolloutAfter?.toISOString(),
+    'rolloutBefore': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecRolloutBefore(obj.rolloutBefore),
+    'rolloutStrategy': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecRolloutStrategy(obj.rolloutStrategy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpec
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpec {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpec#bootCommands
+   */
+  readonly bootCommands?: string[];
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpec#clusterConfiguration
+   */
+  readonly clusterConfiguration?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfiguration;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpec#diskSetup
+   */
+  readonly diskSetup?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetup;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpec#files
+   */
+  readonly files?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFiles[];
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpec#format
+   */
+  readonly format?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFormat;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpec#ignition
+   */
+  readonly ignition?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecIgnition;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpec#initConfiguration
+   */
+  readonly initConfiguration?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfiguration;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpec#joinConfiguration
+   */
+  readonly joinConfiguration?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfiguration;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpec#mounts
+   */
+  readonly mounts?: string[][];
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpec#ntp
+   */
+  readonly ntp?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecNtp;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpec#postKubeadmCommands
+   */
+  readonly postKubeadmCommands?: string[];
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpec#preKubeadmCommands
+   */
+  readonly preKubeadmCommands?: string[];
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpec#useExperimentalRetryJoin
+   */
+  readonly useExperimentalRetryJoin?: boolean;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpec#users
+   */
+  readonly users?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsers[];
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpec#verbosity
+   */
+  readonly verbosity?: number;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpec(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'bootCommands': obj.bootCommands?.map(y => y),
+    'clusterConfiguration': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfiguration(obj.clusterConfiguration),
+    'diskSetup': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetup(obj.diskSetup),
+    'files': obj.files?.map(y => toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFiles(y)),
+    'format': obj.format,
+    'ignition': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecIgnition(obj.ignition),
+    'initConfiguration': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfiguration(obj.initConfiguration),
+    'joinConfiguration': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfiguration(obj.joinConfiguration),
+    'mounts': obj.mounts?.map(y => y?.map(y => y)),
+    'ntp': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecNtp(obj.ntp),
+    'postKubeadmCommands': obj.postKubeadmCommands?.map(y => y),
+    'preKubeadmCommands': obj.preKubeadmCommands?.map(y => y),
+    'useExperimentalRetryJoin': obj.useExperimentalRetryJoin,
+    'users': obj.users?.map(y => toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsers(y)),
+    'verbosity': obj.verbosity,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecMachineNamingStrategy
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecMachineNamingStrategy {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecMachineNamingStrategy#template
+   */
+  readonly template?: string;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecMachineNamingStrategy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecMachineNamingStrategy(obj: KubeadmControlPlaneTemplateSpecTemplateSpecMachineNamingStrategy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'template': obj.template,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecMachineTemplate
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecMachineTemplate {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecMachineTemplate#metadata
+   */
+  readonly metadata?: KubeadmControlPlaneTemplateSpecTemplateSpecMachineTemplateMetadata;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecMachineTemplate#nodeDeletionTimeout
+   */
+  readonly nodeDeletionTimeout?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecMachineTemplate#nodeDrainTimeout
+   */
+  readonly nodeDrainTimeout?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecMachineTemplate#nodeVolumeDetachTimeout
+   */
+  readonly nodeVolumeDetachTimeout?: string;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecMachineTemplate' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecMachineTemplate(obj: KubeadmControlPlaneTemplateSpecTemplateSpecMachineTemplate | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecMachineTemplateMetadata(obj.metadata),
+    'nodeDeletionTimeout': obj.nodeDeletionTimeout,
+    'nodeDrainTimeout': obj.nodeDrainTimeout,
+    'nodeVolumeDetachTimeout': obj.nodeVolumeDetachTimeout,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecRemediationStrategy
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecRemediationStrategy {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecRemediationStrategy#maxRetry
+   */
+  readonly maxRetry?: number;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecRemediationStrategy#minHealthyPeriod
+   */
+  readonly minHealthyPeriod?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecRemediationStrategy#retryPeriod
+   */
+  readonly retryPeriod?: string;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecRemediationStrategy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecRemediationStrategy(obj: KubeadmControlPlaneTemplateSpecTemplateSpecRemediationStrategy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'maxRetry': obj.maxRetry,
+    'minHealthyPeriod': obj.minHealthyPeriod,
+    'retryPeriod': obj.retryPeriod,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecRolloutBefore
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecRolloutBefore {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecRolloutBefore#certificatesExpiryDays
+   */
+  readonly certificatesExpiryDays?: number;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecRolloutBefore' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecRolloutBefore(obj: KubeadmControlPlaneTemplateSpecTemplateSpecRolloutBefore | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'certificatesExpiryDays': obj.certificatesExpiryDays,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecRolloutStrategy
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecRolloutStrategy {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecRolloutStrategy#rollingUpdate
+   */
+  readonly rollingUpdate?: KubeadmControlPlaneTemplateSpecTemplateSpecRolloutStrategyRollingUpdate;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecRolloutStrategy#type
+   */
+  readonly type?: KubeadmControlPlaneTemplateSpecTemplateSpecRolloutStrategyType;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecRolloutStrategy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecRolloutStrategy(obj: KubeadmControlPlaneTemplateSpecTemplateSpecRolloutStrategy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'rollingUpdate': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecRolloutStrategyRollingUpdate(obj.rollingUpdate),
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfiguration
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfiguration {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfiguration#apiServer
+   */
+  readonly apiServer?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServer;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfiguration#apiVersion
+   */
+  readonly apiVersion?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfiguration#certificatesDir
+   */
+  readonly certificatesDir?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfiguration#clusterName
+   */
+  readonly clusterName?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfiguration#controlPlaneEndpoint
+   */
+  readonly controlPlaneEndpoint?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfiguration#controllerManager
+   */
+  readonly controllerManager?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManager;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfiguration#dns
+   */
+  readonly dns?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationDns;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfiguration#etcd
+   */
+  readonly etcd?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcd;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfiguration#featureGates
+   */
+  readonly featureGates?: { [key: string]: boolean };
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfiguration#imageRepository
+   */
+  readonly imageRepository?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfiguration#kind
+   */
+  readonly kind?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfiguration#kubernetesVersion
+   */
+  readonly kubernetesVersion?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfiguration#networking
+   */
+  readonly networking?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationNetworking;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfiguration#scheduler
+   */
+  readonly scheduler?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationScheduler;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfiguration' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfiguration(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfiguration | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'apiServer': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServer(obj.apiServer),
+    'apiVersion': obj.apiVersion,
+    'certificatesDir': obj.certificatesDir,
+    'clusterName': obj.clusterName,
+    'controlPlaneEndpoint': obj.controlPlaneEndpoint,
+    'controllerManager': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManager(obj.controllerManager),
+    'dns': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationDns(obj.dns),
+    'etcd': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcd(obj.etcd),
+    'featureGates': ((obj.featureGates) === undefined) ? undefined : (Object.entries(obj.featureGates).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'imageRepository': obj.imageRepository,
+    'kind': obj.kind,
+    'kubernetesVersion': obj.kubernetesVersion,
+    'networking': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationNetworking(obj.networking),
+    'scheduler': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationScheduler(obj.scheduler),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetup
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetup {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetup#filesystems
+   */
+  readonly filesystems?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetupFilesystems[];
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetup#partitions
+   */
+  readonly partitions?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetupPartitions[];
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetup' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetup(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetup | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'filesystems': obj.filesystems?.map(y => toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetupFilesystems(y)),
+    'partitions': obj.partitions?.map(y => toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetupPartitions(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFiles
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFiles {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFiles#append
+   */
+  readonly append?: boolean;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFiles#content
+   */
+  readonly content?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFiles#contentFrom
+   */
+  readonly contentFrom?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFilesContentFrom;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFiles#encoding
+   */
+  readonly encoding?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFilesEncoding;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFiles#owner
+   */
+  readonly owner?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFiles#path
+   */
+  readonly path: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFiles#permissions
+   */
+  readonly permissions?: string;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFiles' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFiles(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFiles | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'append': obj.append,
+    'content': obj.content,
+    'contentFrom': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFilesContentFrom(obj.contentFrom),
+    'encoding': obj.encoding,
+    'owner': obj.owner,
+    'path': obj.path,
+    'permissions': obj.permissions,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFormat
+ */
+export enum KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFormat {
+  /** cloud-config */
+  CLOUD_HYPHEN_CONFIG = "cloud-config",
+  /** ignition */
+  IGNITION = "ignition",
+}
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecIgnition
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecIgnition {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecIgnition#containerLinuxConfig
+   */
+  readonly containerLinuxConfig?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecIgnitionContainerLinuxConfig;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecIgnition' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecIgnition(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecIgnition | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'containerLinuxConfig': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecIgnitionContainerLinuxConfig(obj.containerLinuxConfig),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfiguration
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfiguration {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfiguration#apiVersion
+   */
+  readonly apiVersion?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfiguration#bootstrapTokens
+   */
+  readonly bootstrapTokens?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationBootstrapTokens[];
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfiguration#kind
+   */
+  readonly kind?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfiguration#localAPIEndpoint
+   */
+  readonly localApiEndpoint?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationLocalApiEndpoint;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfiguration#nodeRegistration
+   */
+  readonly nodeRegistration?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationNodeRegistration;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfiguration#patches
+   */
+  readonly patches?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationPatches;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfiguration#skipPhases
+   */
+  readonly skipPhases?: string[];
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfiguration' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfiguration(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfiguration | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'apiVersion': obj.apiVersion,
+    'bootstrapTokens': obj.bootstrapTokens?.map(y => toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationBootstrapTokens(y)),
+    'kind': obj.kind,
+    'localAPIEndpoint': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationLocalApiEndpoint(obj.localApiEndpoint),
+    'nodeRegistration': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationNodeRegistration(obj.nodeRegistration),
+    'patches': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationPatches(obj.patches),
+    'skipPhases': obj.skipPhases?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfiguration
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfiguration {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfiguration#apiVersion
+   */
+  readonly apiVersion?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfiguration#caCertPath
+   */
+  readonly caCertPath?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfiguration#controlPlane
+   */
+  readonly controlPlane?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationControlPlane;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfiguration#discovery
+   */
+  readonly discovery?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscovery;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfiguration#kind
+   */
+  readonly kind?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfiguration#nodeRegistration
+   */
+  readonly nodeRegistration?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationNodeRegistration;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfiguration#patches
+   */
+  readonly patches?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationPatches;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfiguration#skipPhases
+   */
+  readonly skipPhases?: string[];
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfiguration' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfiguration(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfiguration | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'apiVersion': obj.apiVersion,
+    'caCertPath': obj.caCertPath,
+    'controlPlane': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationControlPlane(obj.controlPlane),
+    'discovery': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscovery(obj.discovery),
+    'kind': obj.kind,
+    'nodeRegistration': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationNodeRegistration(obj.nodeRegistration),
+    'patches': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationPatches(obj.patches),
+    'skipPhases': obj.skipPhases?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecNtp
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecNtp {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecNtp#enabled
+   */
+  readonly enabled?: boolean;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecNtp#servers
+   */
+  readonly servers?: string[];
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecNtp' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecNtp(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecNtp | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'enabled': obj.enabled,
+    'servers': obj.servers?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsers
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsers {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsers#gecos
+   */
+  readonly gecos?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsers#groups
+   */
+  readonly groups?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsers#homeDir
+   */
+  readonly homeDir?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsers#inactive
+   */
+  readonly inactive?: boolean;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsers#lockPassword
+   */
+  readonly lockPassword?: boolean;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsers#name
+   */
+  readonly name: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsers#passwd
+   */
+  readonly passwd?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsers#passwdFrom
+   */
+  readonly passwdFrom?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsersPasswdFrom;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsers#primaryGroup
+   */
+  readonly primaryGroup?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsers#shell
+   */
+  readonly shell?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsers#sshAuthorizedKeys
+   */
+  readonly sshAuthorizedKeys?: string[];
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsers#sudo
+   */
+  readonly sudo?: string;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsers' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsers(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsers | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'gecos': obj.gecos,
+    'groups': obj.groups,
+    'homeDir': obj.homeDir,
+    'inactive': obj.inactive,
+    'lockPassword': obj.lockPassword,
+    'name': obj.name,
+    'passwd': obj.passwd,
+    'passwdFrom': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsersPasswdFrom(obj.passwdFrom),
+    'primaryGroup': obj.primaryGroup,
+    'shell': obj.shell,
+    'sshAuthorizedKeys': obj.sshAuthorizedKeys?.map(y => y),
+    'sudo': obj.sudo,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecMachineTemplateMetadata
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecMachineTemplateMetadata {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecMachineTemplateMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecMachineTemplateMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecMachineTemplateMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecMachineTemplateMetadata(obj: KubeadmControlPlaneTemplateSpecTemplateSpecMachineTemplateMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecRolloutStrategyRollingUpdate
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecRolloutStrategyRollingUpdate {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecRolloutStrategyRollingUpdate#maxSurge
+   */
+  readonly maxSurge?: KubeadmControlPlaneTemplateSpecTemplateSpecRolloutStrategyRollingUpdateMaxSurge;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecRolloutStrategyRollingUpdate' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecRolloutStrategyRollingUpdate(obj: KubeadmControlPlaneTemplateSpecTemplateSpecRolloutStrategyRollingUpdate | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'maxSurge': obj.maxSurge?.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecRolloutStrategyType
+ */
+export enum KubeadmControlPlaneTemplateSpecTemplateSpecRolloutStrategyType {
+  /** RollingUpdate */
+  ROLLING_UPDATE = "RollingUpdate",
+}
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServer
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServer {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServer#certSANs
+   */
+  readonly certSaNs?: string[];
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServer#extraArgs
+   */
+  readonly extraArgs?: { [key: string]: string };
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServer#extraEnvs
+   */
+  readonly extraEnvs?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvs[];
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServer#extraVolumes
+   */
+  readonly extraVolumes?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraVolumes[];
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServer#timeoutForControlPlane
+   */
+  readonly timeoutForControlPlane?: string;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServer' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServer(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServer | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'certSANs': obj.certSaNs?.map(y => y),
+    'extraArgs': ((obj.extraArgs) === undefined) ? undefined : (Object.entries(obj.extraArgs).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'extraEnvs': obj.extraEnvs?.map(y => toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvs(y)),
+    'extraVolumes': obj.extraVolumes?.map(y => toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraVolumes(y)),
+    'timeoutForControlPlane': obj.timeoutForControlPlane,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManager
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManager {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManager#extraArgs
+   */
+  readonly extraArgs?: { [key: string]: string };
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManager#extraEnvs
+   */
+  readonly extraEnvs?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvs[];
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManager#extraVolumes
+   */
+  readonly extraVolumes?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraVolumes[];
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManager' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManager(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManager | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'extraArgs': ((obj.extraArgs) === undefined) ? undefined : (Object.entries(obj.extraArgs).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'extraEnvs': obj.extraEnvs?.map(y => toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvs(y)),
+    'extraVolumes': obj.extraVolumes?.map(y => toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraVolumes(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationDns
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationDns {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationDns#imageRepository
+   */
+  readonly imageRepository?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationDns#imageTag
+   */
+  readonly imageTag?: string;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationDns' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationDns(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationDns | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'imageRepository': obj.imageRepository,
+    'imageTag': obj.imageTag,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcd
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcd {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcd#external
+   */
+  readonly external?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdExternal;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcd#local
+   */
+  readonly local?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocal;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcd' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcd(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcd | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'external': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdExternal(obj.external),
+    'local': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocal(obj.local),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationNetworking
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationNetworking {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationNetworking#dnsDomain
+   */
+  readonly dnsDomain?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationNetworking#podSubnet
+   */
+  readonly podSubnet?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationNetworking#serviceSubnet
+   */
+  readonly serviceSubnet?: string;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationNetworking' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationNetworking(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationNetworking | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'dnsDomain': obj.dnsDomain,
+    'podSubnet': obj.podSubnet,
+    'serviceSubnet': obj.serviceSubnet,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationScheduler
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationScheduler {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationScheduler#extraArgs
+   */
+  readonly extraArgs?: { [key: string]: string };
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationScheduler#extraEnvs
+   */
+  readonly extraEnvs?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvs[];
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationScheduler#extraVolumes
+   */
+  readonly extraVolumes?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraVolumes[];
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationScheduler' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationScheduler(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationScheduler | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'extraArgs': ((obj.extraArgs) === undefined) ? undefined : (Object.entries(obj.extraArgs).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'extraEnvs': obj.extraEnvs?.map(y => toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvs(y)),
+    'extraVolumes': obj.extraVolumes?.map(y => toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraVolumes(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetupFilesystems
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetupFilesystems {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetupFilesystems#device
+   */
+  readonly device: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetupFilesystems#extraOpts
+   */
+  readonly extraOpts?: string[];
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetupFilesystems#filesystem
+   */
+  readonly filesystem: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetupFilesystems#label
+   */
+  readonly label?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetupFilesystems#overwrite
+   */
+  readonly overwrite?: boolean;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetupFilesystems#partition
+   */
+  readonly partition?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetupFilesystems#replaceFS
+   */
+  readonly replaceFs?: string;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetupFilesystems' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetupFilesystems(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetupFilesystems | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'device': obj.device,
+    'extraOpts': obj.extraOpts?.map(y => y),
+    'filesystem': obj.filesystem,
+    'label': obj.label,
+    'overwrite': obj.overwrite,
+    'partition': obj.partition,
+    'replaceFS': obj.replaceFs,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetupPartitions
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetupPartitions {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetupPartitions#device
+   */
+  readonly device: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetupPartitions#layout
+   */
+  readonly layout: boolean;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetupPartitions#overwrite
+   */
+  readonly overwrite?: boolean;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetupPartitions#tableType
+   */
+  readonly tableType?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetupPartitionsTableType;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetupPartitions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetupPartitions(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetupPartitions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'device': obj.device,
+    'layout': obj.layout,
+    'overwrite': obj.overwrite,
+    'tableType': obj.tableType,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFilesContentFrom
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFilesContentFrom {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFilesContentFrom#secret
+   */
+  readonly secret: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFilesContentFromSecret;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFilesContentFrom' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFilesContentFrom(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFilesContentFrom | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'secret': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFilesContentFromSecret(obj.secret),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFilesEncoding
+ */
+export enum KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFilesEncoding {
+  /** base64 */
+  BASE64 = "base64",
+  /** gzip */
+  GZIP = "gzip",
+  /** gzip+base64 */
+  GZIP_BASE64 = "gzip+base64",
+}
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecIgnitionContainerLinuxConfig
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecIgnitionContainerLinuxConfig {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecIgnitionContainerLinuxConfig#additionalConfig
+   */
+  readonly additionalConfig?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecIgnitionContainerLinuxConfig#strict
+   */
+  readonly strict?: boolean;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecIgnitionContainerLinuxConfig' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecIgnitionContainerLinuxConfig(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecIgnitionContainerLinuxConfig | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'additionalConfig': obj.additionalConfig,
+    'strict': obj.strict,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationBootstrapTokens
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationBootstrapTokens {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationBootstrapTokens#description
+   */
+  readonly description?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationBootstrapTokens#expires
+   */
+  readonly expires?: Date;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationBootstrapTokens#groups
+   */
+  readonly groups?: string[];
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationBootstrapTokens#token
+   */
+  readonly token: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationBootstrapTokens#ttl
+   */
+  readonly ttl?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationBootstrapTokens#usages
+   */
+  readonly usages?: string[];
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationBootstrapTokens' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationBootstrapTokens(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationBootstrapTokens | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'description': obj.description,
+    'expires': obj.expires?.toISOString(),
+    'groups': obj.groups?.map(y => y),
+    'token': obj.token,
+    'ttl': obj.ttl,
+    'usages': obj.usages?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationLocalApiEndpoint
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationLocalApiEndpoint {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationLocalApiEndpoint#advertiseAddress
+   */
+  readonly advertiseAddress?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationLocalApiEndpoint#bindPort
+   */
+  readonly bindPort?: number;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationLocalApiEndpoint' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationLocalApiEndpoint(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationLocalApiEndpoint | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'advertiseAddress': obj.advertiseAddress,
+    'bindPort': obj.bindPort,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationNodeRegistration
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationNodeRegistration {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationNodeRegistration#criSocket
+   */
+  readonly criSocket?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationNodeRegistration#ignorePreflightErrors
+   */
+  readonly ignorePreflightErrors?: string[];
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationNodeRegistration#imagePullPolicy
+   */
+  readonly imagePullPolicy?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationNodeRegistrationImagePullPolicy;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationNodeRegistration#imagePullSerial
+   */
+  readonly imagePullSerial?: boolean;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationNodeRegistration#kubeletExtraArgs
+   */
+  readonly kubeletExtraArgs?: { [key: string]: string };
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationNodeRegistration#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationNodeRegistration#taints
+   */
+  readonly taints?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationNodeRegistrationTaints[];
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationNodeRegistration' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationNodeRegistration(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationNodeRegistration | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'criSocket': obj.criSocket,
+    'ignorePreflightErrors': obj.ignorePreflightErrors?.map(y => y),
+    'imagePullPolicy': obj.imagePullPolicy,
+    'imagePullSerial': obj.imagePullSerial,
+    'kubeletExtraArgs': ((obj.kubeletExtraArgs) === undefined) ? undefined : (Object.entries(obj.kubeletExtraArgs).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'name': obj.name,
+    'taints': obj.taints?.map(y => toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationNodeRegistrationTaints(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationPatches
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationPatches {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationPatches#directory
+   */
+  readonly directory?: string;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationPatches' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationPatches(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationPatches | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'directory': obj.directory,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationControlPlane
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationControlPlane {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationControlPlane#localAPIEndpoint
+   */
+  readonly localApiEndpoint?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationControlPlaneLocalApiEndpoint;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationControlPlane' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationControlPlane(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationControlPlane | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'localAPIEndpoint': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationControlPlaneLocalApiEndpoint(obj.localApiEndpoint),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscovery
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscovery {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscovery#bootstrapToken
+   */
+  readonly bootstrapToken?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryBootstrapToken;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscovery#file
+   */
+  readonly file?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFile;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscovery#timeout
+   */
+  readonly timeout?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscovery#tlsBootstrapToken
+   */
+  readonly tlsBootstrapToken?: string;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscovery' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscovery(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscovery | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'bootstrapToken': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryBootstrapToken(obj.bootstrapToken),
+    'file': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFile(obj.file),
+    'timeout': obj.timeout,
+    'tlsBootstrapToken': obj.tlsBootstrapToken,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationNodeRegistration
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationNodeRegistration {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationNodeRegistration#criSocket
+   */
+  readonly criSocket?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationNodeRegistration#ignorePreflightErrors
+   */
+  readonly ignorePreflightErrors?: string[];
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationNodeRegistration#imagePullPolicy
+   */
+  readonly imagePullPolicy?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationNodeRegistrationImagePullPolicy;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationNodeRegistration#imagePullSerial
+   */
+  readonly imagePullSerial?: boolean;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationNodeRegistration#kubeletExtraArgs
+   */
+  readonly kubeletExtraArgs?: { [key: string]: string };
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationNodeRegistration#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationNodeRegistration#taints
+   */
+  readonly taints?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationNodeRegistrationTaints[];
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationNodeRegistration' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationNodeRegistration(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationNodeRegistration | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'criSocket': obj.criSocket,
+    'ignorePreflightErrors': obj.ignorePreflightErrors?.map(y => y),
+    'imagePullPolicy': obj.imagePullPolicy,
+    'imagePullSerial': obj.imagePullSerial,
+    'kubeletExtraArgs': ((obj.kubeletExtraArgs) === undefined) ? undefined : (Object.entries(obj.kubeletExtraArgs).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'name': obj.name,
+    'taints': obj.taints?.map(y => toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationNodeRegistrationTaints(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationPatches
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationPatches {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationPatches#directory
+   */
+  readonly directory?: string;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationPatches' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationPatches(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationPatches | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'directory': obj.directory,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsersPasswdFrom
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsersPasswdFrom {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsersPasswdFrom#secret
+   */
+  readonly secret: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsersPasswdFromSecret;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsersPasswdFrom' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsersPasswdFrom(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsersPasswdFrom | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'secret': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsersPasswdFromSecret(obj.secret),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecRolloutStrategyRollingUpdateMaxSurge
+ */
+export class KubeadmControlPlaneTemplateSpecTemplateSpecRolloutStrategyRollingUpdateMaxSurge {
+  public static fromNumber(value: number): KubeadmControlPlaneTemplateSpecTemplateSpecRolloutStrategyRollingUpdateMaxSurge {
+    return new KubeadmControlPlaneTemplateSpecTemplateSpecRolloutStrategyRollingUpdateMaxSurge(value);
+  }
+  public static fromString(value: string): KubeadmControlPlaneTemplateSpecTemplateSpecRolloutStrategyRollingUpdateMaxSurge {
+    return new KubeadmControlPlaneTemplateSpecTemplateSpecRolloutStrategyRollingUpdateMaxSurge(value);
+  }
+  private constructor(public readonly value: number | string) {
+  }
+}
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvs
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvs {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvs#name
+   */
+  readonly name: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvs#value
+   */
+  readonly value?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvs#valueFrom
+   */
+  readonly valueFrom?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFrom;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvs' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvs(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvs | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'value': obj.value,
+    'valueFrom': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFrom(obj.valueFrom),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraVolumes
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraVolumes {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraVolumes#hostPath
+   */
+  readonly hostPath: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraVolumes#mountPath
+   */
+  readonly mountPath: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraVolumes#name
+   */
+  readonly name: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraVolumes#pathType
+   */
+  readonly pathType?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraVolumes#readOnly
+   */
+  readonly readOnly?: boolean;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraVolumes' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraVolumes(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraVolumes | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'hostPath': obj.hostPath,
+    'mountPath': obj.mountPath,
+    'name': obj.name,
+    'pathType': obj.pathType,
+    'readOnly': obj.readOnly,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvs
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvs {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvs#name
+   */
+  readonly name: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvs#value
+   */
+  readonly value?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvs#valueFrom
+   */
+  readonly valueFrom?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFrom;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvs' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvs(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvs | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'value': obj.value,
+    'valueFrom': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFrom(obj.valueFrom),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraVolumes
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraVolumes {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraVolumes#hostPath
+   */
+  readonly hostPath: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraVolumes#mountPath
+   */
+  readonly mountPath: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraVolumes#name
+   */
+  readonly name: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraVolumes#pathType
+   */
+  readonly pathType?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraVolumes#readOnly
+   */
+  readonly readOnly?: boolean;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraVolumes' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraVolumes(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraVolumes | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'hostPath': obj.hostPath,
+    'mountPath': obj.mountPath,
+    'name': obj.name,
+    'pathType': obj.pathType,
+    'readOnly': obj.readOnly,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdExternal
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdExternal {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdExternal#caFile
+   */
+  readonly caFile: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdExternal#certFile
+   */
+  readonly certFile: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdExternal#endpoints
+   */
+  readonly endpoints: string[];
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdExternal#keyFile
+   */
+  readonly keyFile: string;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdExternal' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdExternal(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdExternal | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'caFile': obj.caFile,
+    'certFile': obj.certFile,
+    'endpoints': obj.endpoints?.map(y => y),
+    'keyFile': obj.keyFile,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocal
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocal {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocal#dataDir
+   */
+  readonly dataDir?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocal#extraArgs
+   */
+  readonly extraArgs?: { [key: string]: string };
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocal#extraEnvs
+   */
+  readonly extraEnvs?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvs[];
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocal#imageRepository
+   */
+  readonly imageRepository?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocal#imageTag
+   */
+  readonly imageTag?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocal#peerCertSANs
+   */
+  readonly peerCertSaNs?: string[];
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocal#serverCertSANs
+   */
+  readonly serverCertSaNs?: string[];
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocal' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocal(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocal | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'dataDir': obj.dataDir,
+    'extraArgs': ((obj.extraArgs) === undefined) ? undefined : (Object.entries(obj.extraArgs).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'extraEnvs': obj.extraEnvs?.map(y => toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvs(y)),
+    'imageRepository': obj.imageRepository,
+    'imageTag': obj.imageTag,
+    'peerCertSANs': obj.peerCertSaNs?.map(y => y),
+    'serverCertSANs': obj.serverCertSaNs?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvs
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvs {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvs#name
+   */
+  readonly name: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvs#value
+   */
+  readonly value?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvs#valueFrom
+   */
+  readonly valueFrom?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFrom;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvs' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvs(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvs | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'value': obj.value,
+    'valueFrom': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFrom(obj.valueFrom),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraVolumes
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraVolumes {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraVolumes#hostPath
+   */
+  readonly hostPath: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraVolumes#mountPath
+   */
+  readonly mountPath: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraVolumes#name
+   */
+  readonly name: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraVolumes#pathType
+   */
+  readonly pathType?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraVolumes#readOnly
+   */
+  readonly readOnly?: boolean;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraVolumes' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraVolumes(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraVolumes | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'hostPath': obj.hostPath,
+    'mountPath': obj.mountPath,
+    'name': obj.name,
+    'pathType': obj.pathType,
+    'readOnly': obj.readOnly,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetupPartitionsTableType
+ */
+export enum KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecDiskSetupPartitionsTableType {
+  /** mbr */
+  MBR = "mbr",
+  /** gpt */
+  GPT = "gpt",
+}
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFilesContentFromSecret
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFilesContentFromSecret {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFilesContentFromSecret#key
+   */
+  readonly key: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFilesContentFromSecret#name
+   */
+  readonly name: string;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFilesContentFromSecret' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFilesContentFromSecret(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecFilesContentFromSecret | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationNodeRegistrationImagePullPolicy
+ */
+export enum KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationNodeRegistrationImagePullPolicy {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+  /** Never */
+  NEVER = "Never",
+}
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationNodeRegistrationTaints
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationNodeRegistrationTaints {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationNodeRegistrationTaints#effect
+   */
+  readonly effect: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationNodeRegistrationTaints#key
+   */
+  readonly key: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationNodeRegistrationTaints#timeAdded
+   */
+  readonly timeAdded?: Date;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationNodeRegistrationTaints#value
+   */
+  readonly value?: string;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationNodeRegistrationTaints' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationNodeRegistrationTaints(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecInitConfigurationNodeRegistrationTaints | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'effect': obj.effect,
+    'key': obj.key,
+    'timeAdded': obj.timeAdded?.toISOString(),
+    'value': obj.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationControlPlaneLocalApiEndpoint
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationControlPlaneLocalApiEndpoint {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationControlPlaneLocalApiEndpoint#advertiseAddress
+   */
+  readonly advertiseAddress?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationControlPlaneLocalApiEndpoint#bindPort
+   */
+  readonly bindPort?: number;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationControlPlaneLocalApiEndpoint' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationControlPlaneLocalApiEndpoint(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationControlPlaneLocalApiEndpoint | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'advertiseAddress': obj.advertiseAddress,
+    'bindPort': obj.bindPort,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryBootstrapToken
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryBootstrapToken {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryBootstrapToken#apiServerEndpoint
+   */
+  readonly apiServerEndpoint?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryBootstrapToken#caCertHashes
+   */
+  readonly caCertHashes?: string[];
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryBootstrapToken#token
+   */
+  readonly token?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryBootstrapToken#unsafeSkipCAVerification
+   */
+  readonly unsafeSkipCaVerification?: boolean;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryBootstrapToken' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryBootstrapToken(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryBootstrapToken | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'apiServerEndpoint': obj.apiServerEndpoint,
+    'caCertHashes': obj.caCertHashes?.map(y => y),
+    'token': obj.token,
+    'unsafeSkipCAVerification': obj.unsafeSkipCaVerification,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFile
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFile {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFile#kubeConfig
+   */
+  readonly kubeConfig?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfig;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFile#kubeConfigPath
+   */
+  readonly kubeConfigPath: string;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFile' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFile(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFile | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'kubeConfig': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfig(obj.kubeConfig),
+    'kubeConfigPath': obj.kubeConfigPath,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationNodeRegistrationImagePullPolicy
+ */
+export enum KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationNodeRegistrationImagePullPolicy {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+  /** Never */
+  NEVER = "Never",
+}
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationNodeRegistrationTaints
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationNodeRegistrationTaints {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationNodeRegistrationTaints#effect
+   */
+  readonly effect: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationNodeRegistrationTaints#key
+   */
+  readonly key: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationNodeRegistrationTaints#timeAdded
+   */
+  readonly timeAdded?: Date;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationNodeRegistrationTaints#value
+   */
+  readonly value?: string;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationNodeRegistrationTaints' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationNodeRegistrationTaints(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationNodeRegistrationTaints | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'effect': obj.effect,
+    'key': obj.key,
+    'timeAdded': obj.timeAdded?.toISOString(),
+    'value': obj.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsersPasswdFromSecret
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsersPasswdFromSecret {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsersPasswdFromSecret#key
+   */
+  readonly key: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsersPasswdFromSecret#name
+   */
+  readonly name: string;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsersPasswdFromSecret' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsersPasswdFromSecret(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecUsersPasswdFromSecret | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFrom
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFrom {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFrom#configMapKeyRef
+   */
+  readonly configMapKeyRef?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromConfigMapKeyRef;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFrom#fieldRef
+   */
+  readonly fieldRef?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromFieldRef;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFrom#resourceFieldRef
+   */
+  readonly resourceFieldRef?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromResourceFieldRef;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFrom#secretKeyRef
+   */
+  readonly secretKeyRef?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromSecretKeyRef;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFrom' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFrom(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFrom | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'configMapKeyRef': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromConfigMapKeyRef(obj.configMapKeyRef),
+    'fieldRef': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromFieldRef(obj.fieldRef),
+    'resourceFieldRef': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromResourceFieldRef(obj.resourceFieldRef),
+    'secretKeyRef': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromSecretKeyRef(obj.secretKeyRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFrom
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFrom {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFrom#configMapKeyRef
+   */
+  readonly configMapKeyRef?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromConfigMapKeyRef;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFrom#fieldRef
+   */
+  readonly fieldRef?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromFieldRef;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFrom#resourceFieldRef
+   */
+  readonly resourceFieldRef?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromResourceFieldRef;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFrom#secretKeyRef
+   */
+  readonly secretKeyRef?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromSecretKeyRef;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFrom' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFrom(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFrom | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'configMapKeyRef': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromConfigMapKeyRef(obj.configMapKeyRef),
+    'fieldRef': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromFieldRef(obj.fieldRef),
+    'resourceFieldRef': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromResourceFieldRef(obj.resourceFieldRef),
+    'secretKeyRef': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromSecretKeyRef(obj.secretKeyRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvs
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvs {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvs#name
+   */
+  readonly name: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvs#value
+   */
+  readonly value?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvs#valueFrom
+   */
+  readonly valueFrom?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFrom;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvs' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvs(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvs | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'value': obj.value,
+    'valueFrom': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFrom(obj.valueFrom),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFrom
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFrom {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFrom#configMapKeyRef
+   */
+  readonly configMapKeyRef?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromConfigMapKeyRef;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFrom#fieldRef
+   */
+  readonly fieldRef?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromFieldRef;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFrom#resourceFieldRef
+   */
+  readonly resourceFieldRef?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromResourceFieldRef;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFrom#secretKeyRef
+   */
+  readonly secretKeyRef?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromSecretKeyRef;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFrom' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFrom(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFrom | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'configMapKeyRef': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromConfigMapKeyRef(obj.configMapKeyRef),
+    'fieldRef': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromFieldRef(obj.fieldRef),
+    'resourceFieldRef': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromResourceFieldRef(obj.resourceFieldRef),
+    'secretKeyRef': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromSecretKeyRef(obj.secretKeyRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfig
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfig {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfig#cluster
+   */
+  readonly cluster?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigCluster;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfig#user
+   */
+  readonly user: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUser;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfig' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfig(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfig | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'cluster': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigCluster(obj.cluster),
+    'user': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUser(obj.user),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromConfigMapKeyRef
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromConfigMapKeyRef {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromConfigMapKeyRef#key
+   */
+  readonly key: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromConfigMapKeyRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromConfigMapKeyRef#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromConfigMapKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromConfigMapKeyRef(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromFieldRef
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromFieldRef {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromFieldRef#apiVersion
+   */
+  readonly apiVersion?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromFieldRef#fieldPath
+   */
+  readonly fieldPath: string;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromFieldRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromFieldRef(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromFieldRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'apiVersion': obj.apiVersion,
+    'fieldPath': obj.fieldPath,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromResourceFieldRef
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromResourceFieldRef {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromResourceFieldRef#containerName
+   */
+  readonly containerName?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromResourceFieldRef#divisor
+   */
+  readonly divisor?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromResourceFieldRefDivisor;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromResourceFieldRef#resource
+   */
+  readonly resource: string;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromResourceFieldRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromResourceFieldRef(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromResourceFieldRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'containerName': obj.containerName,
+    'divisor': obj.divisor?.value,
+    'resource': obj.resource,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromSecretKeyRef
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromSecretKeyRef {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromSecretKeyRef#key
+   */
+  readonly key: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromSecretKeyRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromSecretKeyRef#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromSecretKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromSecretKeyRef(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromConfigMapKeyRef
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromConfigMapKeyRef {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromConfigMapKeyRef#key
+   */
+  readonly key: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromConfigMapKeyRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromConfigMapKeyRef#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromConfigMapKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromConfigMapKeyRef(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromFieldRef
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromFieldRef {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromFieldRef#apiVersion
+   */
+  readonly apiVersion?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromFieldRef#fieldPath
+   */
+  readonly fieldPath: string;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromFieldRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromFieldRef(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromFieldRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'apiVersion': obj.apiVersion,
+    'fieldPath': obj.fieldPath,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromResourceFieldRef
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromResourceFieldRef {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromResourceFieldRef#containerName
+   */
+  readonly containerName?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromResourceFieldRef#divisor
+   */
+  readonly divisor?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromResourceFieldRefDivisor;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromResourceFieldRef#resource
+   */
+  readonly resource: string;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromResourceFieldRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromResourceFieldRef(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromResourceFieldRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'containerName': obj.containerName,
+    'divisor': obj.divisor?.value,
+    'resource': obj.resource,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromSecretKeyRef
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromSecretKeyRef {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromSecretKeyRef#key
+   */
+  readonly key: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromSecretKeyRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromSecretKeyRef#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromSecretKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromSecretKeyRef(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFrom
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFrom {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFrom#configMapKeyRef
+   */
+  readonly configMapKeyRef?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromConfigMapKeyRef;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFrom#fieldRef
+   */
+  readonly fieldRef?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromFieldRef;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFrom#resourceFieldRef
+   */
+  readonly resourceFieldRef?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromResourceFieldRef;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFrom#secretKeyRef
+   */
+  readonly secretKeyRef?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromSecretKeyRef;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFrom' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFrom(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFrom | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'configMapKeyRef': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromConfigMapKeyRef(obj.configMapKeyRef),
+    'fieldRef': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromFieldRef(obj.fieldRef),
+    'resourceFieldRef': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromResourceFieldRef(obj.resourceFieldRef),
+    'secretKeyRef': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromSecretKeyRef(obj.secretKeyRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromConfigMapKeyRef
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromConfigMapKeyRef {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromConfigMapKeyRef#key
+   */
+  readonly key: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromConfigMapKeyRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromConfigMapKeyRef#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromConfigMapKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromConfigMapKeyRef(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromFieldRef
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromFieldRef {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromFieldRef#apiVersion
+   */
+  readonly apiVersion?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromFieldRef#fieldPath
+   */
+  readonly fieldPath: string;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromFieldRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromFieldRef(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromFieldRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'apiVersion': obj.apiVersion,
+    'fieldPath': obj.fieldPath,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromResourceFieldRef
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromResourceFieldRef {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromResourceFieldRef#containerName
+   */
+  readonly containerName?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromResourceFieldRef#divisor
+   */
+  readonly divisor?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromResourceFieldRefDivisor;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromResourceFieldRef#resource
+   */
+  readonly resource: string;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromResourceFieldRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromResourceFieldRef(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromResourceFieldRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'containerName': obj.containerName,
+    'divisor': obj.divisor?.value,
+    'resource': obj.resource,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromSecretKeyRef
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromSecretKeyRef {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromSecretKeyRef#key
+   */
+  readonly key: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromSecretKeyRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromSecretKeyRef#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromSecretKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromSecretKeyRef(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigCluster
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigCluster {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigCluster#certificateAuthorityData
+   */
+  readonly certificateAuthorityData?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigCluster#insecureSkipTLSVerify
+   */
+  readonly insecureSkipTlsVerify?: boolean;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigCluster#proxyURL
+   */
+  readonly proxyUrl?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigCluster#server
+   */
+  readonly server?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigCluster#tlsServerName
+   */
+  readonly tlsServerName?: string;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigCluster' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigCluster(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigCluster | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'certificateAuthorityData': obj.certificateAuthorityData,
+    'insecureSkipTLSVerify': obj.insecureSkipTlsVerify,
+    'proxyURL': obj.proxyUrl,
+    'server': obj.server,
+    'tlsServerName': obj.tlsServerName,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUser
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUser {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUser#authProvider
+   */
+  readonly authProvider?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserAuthProvider;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUser#exec
+   */
+  readonly exec?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExec;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUser' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUser(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUser | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'authProvider': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserAuthProvider(obj.authProvider),
+    'exec': toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExec(obj.exec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromResourceFieldRefDivisor
+ */
+export class KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromResourceFieldRefDivisor {
+  public static fromNumber(value: number): KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromResourceFieldRefDivisor {
+    return new KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromResourceFieldRefDivisor(value);
+  }
+  public static fromString(value: string): KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromResourceFieldRefDivisor {
+    return new KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromResourceFieldRefDivisor(value);
+  }
+  private constructor(public readonly value: number | string) {
+  }
+}
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromResourceFieldRefDivisor
+ */
+export class KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromResourceFieldRefDivisor {
+  public static fromNumber(value: number): KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromResourceFieldRefDivisor {
+    return new KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromResourceFieldRefDivisor(value);
+  }
+  public static fromString(value: string): KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromResourceFieldRefDivisor {
+    return new KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromResourceFieldRefDivisor(value);
+  }
+  private constructor(public readonly value: number | string) {
+  }
+}
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromConfigMapKeyRef
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromConfigMapKeyRef {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromConfigMapKeyRef#key
+   */
+  readonly key: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromConfigMapKeyRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromConfigMapKeyRef#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromConfigMapKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromConfigMapKeyRef(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromFieldRef
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromFieldRef {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromFieldRef#apiVersion
+   */
+  readonly apiVersion?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromFieldRef#fieldPath
+   */
+  readonly fieldPath: string;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromFieldRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromFieldRef(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromFieldRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'apiVersion': obj.apiVersion,
+    'fieldPath': obj.fieldPath,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromResourceFieldRef
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromResourceFieldRef {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromResourceFieldRef#containerName
+   */
+  readonly containerName?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromResourceFieldRef#divisor
+   */
+  readonly divisor?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromResourceFieldRefDivisor;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromResourceFieldRef#resource
+   */
+  readonly resource: string;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromResourceFieldRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromResourceFieldRef(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromResourceFieldRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'containerName': obj.containerName,
+    'divisor': obj.divisor?.value,
+    'resource': obj.resource,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromSecretKeyRef
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromSecretKeyRef {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromSecretKeyRef#key
+   */
+  readonly key: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromSecretKeyRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromSecretKeyRef#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromSecretKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromSecretKeyRef(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromResourceFieldRefDivisor
+ */
+export class KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromResourceFieldRefDivisor {
+  public static fromNumber(value: number): KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromResourceFieldRefDivisor {
+    return new KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromResourceFieldRefDivisor(value);
+  }
+  public static fromString(value: string): KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromResourceFieldRefDivisor {
+    return new KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromResourceFieldRefDivisor(value);
+  }
+  private constructor(public readonly value: number | string) {
+  }
+}
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserAuthProvider
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserAuthProvider {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserAuthProvider#config
+   */
+  readonly config?: { [key: string]: string };
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserAuthProvider#name
+   */
+  readonly name: string;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserAuthProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserAuthProvider(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserAuthProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'config': ((obj.config) === undefined) ? undefined : (Object.entries(obj.config).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExec
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExec {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExec#apiVersion
+   */
+  readonly apiVersion?: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExec#args
+   */
+  readonly args?: string[];
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExec#command
+   */
+  readonly command: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExec#env
+   */
+  readonly env?: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExecEnv[];
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExec#provideClusterInfo
+   */
+  readonly provideClusterInfo?: boolean;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExec(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'apiVersion': obj.apiVersion,
+    'args': obj.args?.map(y => y),
+    'command': obj.command,
+    'env': obj.env?.map(y => toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExecEnv(y)),
+    'provideClusterInfo': obj.provideClusterInfo,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromResourceFieldRefDivisor
+ */
+export class KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromResourceFieldRefDivisor {
+  public static fromNumber(value: number): KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromResourceFieldRefDivisor {
+    return new KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromResourceFieldRefDivisor(value);
+  }
+  public static fromString(value: string): KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromResourceFieldRefDivisor {
+    return new KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromResourceFieldRefDivisor(value);
+  }
+  private constructor(public readonly value: number | string) {
+  }
+}
+
+/**
+ * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExecEnv
+ */
+export interface KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExecEnv {
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExecEnv#name
+   */
+  readonly name: string;
+
+  /**
+   * @schema KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExecEnv#value
+   */
+  readonly value: string;
+}
+
+/**
+ * Converts an object of type 'KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExecEnv' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExecEnv(obj: KubeadmControlPlaneTemplateSpecTemplateSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExecEnv | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'value': obj.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+

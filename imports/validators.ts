@@ -237,106 +237,136 @@ const K139 = ["name","value"];
 const K143 = ["enabled","servers"];
 const K146 = ["gecos","groups","homeDir","inactive","lockPassword","name","passwd","passwdFrom","primaryGroup","shell","sshAuthorizedKeys","sudo"];
 const D158 = "";
-const K164 = ["availabilityGates","clusterNetwork","controlPlaneEndpoint","controlPlaneRef","infrastructureRef","paused","topology"];
+const K164 = ["availabilityGates","controlPlane","infrastructure","infrastructureNamingStrategy","patches","variables","workers"];
 const K167 = ["conditionType","polarity"];
 const E168 = ["Positive","Negative"];
 const K169 = ["conditionType"];
-const K171 = ["apiServerPort","pods","serviceDomain","services"];
-const K173 = ["cidrBlocks"];
-const K176 = ["host","port"];
-const K178 = ["apiVersion","fieldPath","kind","name","namespace","resourceVersion","uid"];
-const K180 = ["class","classNamespace","controlPlane","rolloutAfter","variables","version","workers"];
-const P181 = new RegExp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", 'u');
-const K183 = ["machineHealthCheck","metadata","nodeDeletionTimeout","nodeDrainTimeout","nodeVolumeDetachTimeout","readinessGates","replicas","variables"];
-const K185 = ["enable","maxUnhealthy","nodeStartupTimeout","remediationTemplate","unhealthyConditions","unhealthyRange"];
-const K189 = ["status","timeout","type"];
-const P190 = new RegExp("^\\[[0-9]+-[0-9]+\\]$", 'u');
-const K192 = ["overrides"];
-const K195 = ["definitionFrom","name","value"];
-const K197 = ["name"];
-const K199 = ["machineDeployments","machinePools"];
-const K202 = ["class","failureDomain","machineHealthCheck","metadata","minReadySeconds","name","nodeDeletionTimeout","nodeDrainTimeout","nodeVolumeDetachTimeout","readinessGates","replicas","strategy","variables"];
-const K204 = ["remediation","rollingUpdate","type"];
-const K206 = ["maxInFlight"];
-const K208 = ["deletePolicy","maxSurge","maxUnavailable"];
-const E209 = ["Random","Newest","Oldest"];
-const E210 = ["RollingUpdate","OnDelete"];
-const K213 = ["class","failureDomains","metadata","minReadySeconds","name","nodeDeletionTimeout","nodeDrainTimeout","nodeVolumeDetachTimeout","replicas","variables"];
-const K215 = ["conditions","controlPlaneReady","failureDomains","failureMessage","failureReason","infrastructureReady","observedGeneration","phase","v1beta2"];
-const K218 = ["attributes","controlPlane"];
-const E219 = ["Pending","Provisioning","Provisioned","Deleting","Failed","Unknown"];
-const K221 = ["conditions","controlPlane","workers"];
-const K223 = ["availableReplicas","desiredReplicas","readyReplicas","replicas","upToDateReplicas"];
-const K226 = ["clusterName","machineNamingStrategy","minReadySeconds","paused","progressDeadlineSeconds","replicas","revisionHistoryLimit","rolloutAfter","selector","strategy","template"];
-const K230 = ["bootstrap","clusterName","failureDomain","infrastructureRef","nodeDeletionTimeout","nodeDrainTimeout","nodeVolumeDetachTimeout","providerID","readinessGates","version"];
-const K232 = ["configRef","dataSecretName"];
-const K234 = ["availableReplicas","conditions","observedGeneration","phase","readyReplicas","replicas","selector","unavailableReplicas","updatedReplicas","v1beta2"];
-const E235 = ["ScalingUp","ScalingDown","Running","Failed","Unknown"];
-const K237 = ["availableReplicas","conditions","readyReplicas","upToDateReplicas"];
-const K240 = ["clusterName","maxUnhealthy","nodeStartupTimeout","remediationTemplate","selector","unhealthyConditions","unhealthyRange"];
-const K242 = ["conditions","currentHealthy","expectedMachines","observedGeneration","remediationsAllowed","targets","v1beta2"];
-const K246 = ["addresses","bootstrapReady","certificatesExpiryDate","conditions","deletion","failureMessage","failureReason","infrastructureReady","lastUpdated","nodeInfo","nodeRef","observedGeneration","phase","v1beta2"];
-const K249 = ["address","type"];
-const E250 = ["Hostname","ExternalIP","InternalIP","ExternalDNS","InternalDNS"];
-const K252 = ["nodeDrainStartTime","waitForNodeVolumeDetachStartTime"];
-const K254 = ["architecture","bootID","containerRuntimeVersion","kernelVersion","kubeProxyVersion","kubeletVersion","machineID","operatingSystem","osImage","systemUUID"];
-const E255 = ["Pending","Provisioning","Provisioned","Running","Deleting","Deleted","Failed","Unknown"];
-const K258 = ["kubeadmConfigSpec","machineNamingStrategy","machineTemplate","remediationStrategy","replicas","rolloutAfter","rolloutBefore","rolloutStrategy","version"];
-const K260 = ["infrastructureRef","metadata","nodeDeletionTimeout","nodeDrainTimeout","nodeVolumeDetachTimeout","readinessGates"];
-const K262 = ["maxRetry","minHealthyPeriod","retryPeriod"];
-const K264 = ["certificatesExpiryDays"];
-const K266 = ["rollingUpdate","type"];
-const K268 = ["maxSurge"];
-const E269 = ["RollingUpdate"];
-const K271 = ["conditions","failureMessage","failureReason","initialized","lastRemediation","observedGeneration","ready","readyReplicas","replicas","selector","unavailableReplicas","updatedReplicas","v1beta2","version"];
-const K273 = ["machine","retryCount","timestamp"];
-const D276 = {"rollingUpdate":{"maxSurge":1},"type":"RollingUpdate"};
-const R279 = [0];
-const K280 = ["controlPlaneEndpoint","credentialsRef","loadBalancerProviderRef","location"];
-const R282 = [1];
-const R285 = [2];
-const R289 = [3];
-const K294 = ["conditions","controlPlaneEndpointIPBlockID","currentClusterRequest","currentRequest","ready"];
-const K296 = ["method","requestPath","state"];
-const E297 = ["QUEUED","RUNNING","DONE","FAILED"];
-const K306 = ["spec"];
-const R312 = [4, 5];
-const K313 = ["additionalNetworks","availabilityZone","cpuFamily","datacenterID","disk","failoverIP","ipv4PoolRef","ipv6PoolRef","memoryMB","networkID","numCores","providerID","type"];
-const K316 = ["dhcp","ipv4PoolRef","ipv6PoolRef","networkID","vnet"];
-const R318 = [6, 7, 8];
-const K319 = ["apiGroup","kind","name"];
-const R322 = [9, 10, 11];
-const E324 = ["AUTO","ZONE_1","ZONE_2"];
-const R326 = [12];
-const K329 = ["availabilityZone","diskType","image","name","sizeGB"];
-const E330 = ["AUTO","ZONE_1","ZONE_2","ZONE_3"];
-const E331 = ["HDD","SSD Standard","SSD Premium"];
-const R333 = [13];
-const K334 = ["id","selector"];
-const K336 = ["matchLabels","resolutionPolicy","useMachineVersion"];
-const E338 = ["Exact","Newest"];
-const R343 = [14, 15];
-const R346 = [16];
-const R349 = [17];
-const E350 = ["ENTERPRISE","VCPU"];
-const K357 = ["conditions","currentRequest","location","machineNetworkInfo","ready"];
-const K359 = ["nicInfo"];
-const K362 = ["ipv4Addresses","ipv6Addresses","networkID","primary"];
-const D368 = true;
-const D369 = "AUTO";
-const D371 = "HDD";
-const D374 = "Exact";
-const D375 = 20;
-const D376 = 3072;
-const D377 = 1;
-const D378 = "ENTERPRISE";
-const R383 = [5];
-const K391 = ["addressReuseGracePeriodSeconds","addresses","allocateReservedIPAddresses","excludedAddresses","gateway","prefix"];
-const K393 = ["ipAddresses"];
-const K395 = ["free","outOfRange","total","used"];
-const K399 = ["clusterName","poolRef"];
-const K402 = ["addressRef","conditions","v1beta2"];
-const K407 = ["address","claimRef","gateway","poolRef","prefix"];
+const K171 = ["machineHealthCheck","machineInfrastructure","metadata","namingStrategy","nodeDeletionTimeout","nodeDrainTimeout","nodeVolumeDetachTimeout","readinessGates","ref"];
+const K173 = ["maxUnhealthy","nodeStartupTimeout","remediationTemplate","unhealthyConditions","unhealthyRange"];
+const K176 = ["apiVersion","fieldPath","kind","name","namespace","resourceVersion","uid"];
+const K179 = ["status","timeout","type"];
+const P180 = new RegExp("^\\[[0-9]+-[0-9]+\\]$", 'u');
+const K182 = ["ref"];
+const K186 = ["definitions","description","enabledIf","external","name"];
+const K189 = ["jsonPatches","selector"];
+const K192 = ["op","path","value","valueFrom"];
+const E193 = ["add","replace","remove"];
+const K196 = ["template","variable"];
+const K198 = ["apiVersion","kind","matchResources"];
+const K200 = ["controlPlane","infrastructureCluster","machineDeploymentClass","machinePoolClass"];
+const K202 = ["names"];
+const K204 = ["discoverVariablesExtension","generateExtension","settings","validateExtension"];
+const K207 = ["metadata","name","required","schema"];
+const K209 = ["openAPIV3Schema"];
+const K211 = ["additionalProperties","allOf","anyOf","default","description","enum","example","exclusiveMaximum","exclusiveMinimum","format","items","maxItems","maxLength","maxProperties","maximum","minItems","minLength","minProperties","minimum","not","oneOf","pattern","properties","required","type","uniqueItems","x-kubernetes-int-or-string","x-kubernetes-preserve-unknown-fields","x-kubernetes-validations","x-metadata"];
+const E214 = ["object","array","string","integer","number","boolean"];
+const K217 = ["fieldPath","message","messageExpression","reason","rule"];
+const E218 = ["FieldValueInvalid","FieldValueForbidden","FieldValueRequired","FieldValueDuplicate"];
+const K219 = ["rule"];
+const K221 = ["machineDeployments","machinePools"];
+const K224 = ["class","failureDomain","machineHealthCheck","minReadySeconds","namingStrategy","nodeDeletionTimeout","nodeDrainTimeout","nodeVolumeDetachTimeout","readinessGates","strategy","template"];
+const K226 = ["remediation","rollingUpdate","type"];
+const K228 = ["maxInFlight"];
+const K230 = ["deletePolicy","maxSurge","maxUnavailable"];
+const E231 = ["Random","Newest","Oldest"];
+const E232 = ["RollingUpdate","OnDelete"];
+const K234 = ["bootstrap","infrastructure","metadata"];
+const K235 = ["class"];
+const K238 = ["class","failureDomains","minReadySeconds","namingStrategy","nodeDeletionTimeout","nodeDrainTimeout","nodeVolumeDetachTimeout","template"];
+const K240 = ["conditions","observedGeneration","v1beta2","variables"];
+const K243 = ["definitions","definitionsConflict","name"];
+const K246 = ["from","metadata","required","schema"];
+const D255 = "FieldValueInvalid";
+const K263 = ["availabilityGates","clusterNetwork","controlPlaneEndpoint","controlPlaneRef","infrastructureRef","paused","topology"];
+const K265 = ["apiServerPort","pods","serviceDomain","services"];
+const K267 = ["cidrBlocks"];
+const K270 = ["host","port"];
+const K272 = ["class","classNamespace","controlPlane","rolloutAfter","variables","version","workers"];
+const P273 = new RegExp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", 'u');
+const K275 = ["machineHealthCheck","metadata","nodeDeletionTimeout","nodeDrainTimeout","nodeVolumeDetachTimeout","readinessGates","replicas","variables"];
+const K277 = ["enable","maxUnhealthy","nodeStartupTimeout","remediationTemplate","unhealthyConditions","unhealthyRange"];
+const K279 = ["overrides"];
+const K282 = ["definitionFrom","name","value"];
+const K283 = ["name"];
+const K287 = ["class","failureDomain","machineHealthCheck","metadata","minReadySeconds","name","nodeDeletionTimeout","nodeDrainTimeout","nodeVolumeDetachTimeout","readinessGates","replicas","strategy","variables"];
+const K290 = ["class","failureDomains","metadata","minReadySeconds","name","nodeDeletionTimeout","nodeDrainTimeout","nodeVolumeDetachTimeout","replicas","variables"];
+const K292 = ["conditions","controlPlaneReady","failureDomains","failureMessage","failureReason","infrastructureReady","observedGeneration","phase","v1beta2"];
+const K295 = ["attributes","controlPlane"];
+const E296 = ["Pending","Provisioning","Provisioned","Deleting","Failed","Unknown"];
+const K298 = ["conditions","controlPlane","workers"];
+const K300 = ["availableReplicas","desiredReplicas","readyReplicas","replicas","upToDateReplicas"];
+const K303 = ["clusterName","machineNamingStrategy","minReadySeconds","paused","progressDeadlineSeconds","replicas","revisionHistoryLimit","rolloutAfter","selector","strategy","template"];
+const K307 = ["bootstrap","clusterName","failureDomain","infrastructureRef","nodeDeletionTimeout","nodeDrainTimeout","nodeVolumeDetachTimeout","providerID","readinessGates","version"];
+const K309 = ["configRef","dataSecretName"];
+const K311 = ["availableReplicas","conditions","observedGeneration","phase","readyReplicas","replicas","selector","unavailableReplicas","updatedReplicas","v1beta2"];
+const E312 = ["ScalingUp","ScalingDown","Running","Failed","Unknown"];
+const K314 = ["availableReplicas","conditions","readyReplicas","upToDateReplicas"];
+const K317 = ["clusterName","maxUnhealthy","nodeStartupTimeout","remediationTemplate","selector","unhealthyConditions","unhealthyRange"];
+const K319 = ["conditions","currentHealthy","expectedMachines","observedGeneration","remediationsAllowed","targets","v1beta2"];
+const K323 = ["addresses","bootstrapReady","certificatesExpiryDate","conditions","deletion","failureMessage","failureReason","infrastructureReady","lastUpdated","nodeInfo","nodeRef","observedGeneration","phase","v1beta2"];
+const K326 = ["address","type"];
+const E327 = ["Hostname","ExternalIP","InternalIP","ExternalDNS","InternalDNS"];
+const K329 = ["nodeDrainStartTime","waitForNodeVolumeDetachStartTime"];
+const K331 = ["architecture","bootID","containerRuntimeVersion","kernelVersion","kubeProxyVersion","kubeletVersion","machineID","operatingSystem","osImage","systemUUID"];
+const E332 = ["Pending","Provisioning","Provisioned","Running","Deleting","Deleted","Failed","Unknown"];
+const K335 = ["kubeadmConfigSpec","machineNamingStrategy","machineTemplate","remediationStrategy","replicas","rolloutAfter","rolloutBefore","rolloutStrategy","version"];
+const K337 = ["infrastructureRef","metadata","nodeDeletionTimeout","nodeDrainTimeout","nodeVolumeDetachTimeout","readinessGates"];
+const K339 = ["maxRetry","minHealthyPeriod","retryPeriod"];
+const K341 = ["certificatesExpiryDays"];
+const K343 = ["rollingUpdate","type"];
+const K345 = ["maxSurge"];
+const E346 = ["RollingUpdate"];
+const K348 = ["conditions","failureMessage","failureReason","initialized","lastRemediation","observedGeneration","ready","readyReplicas","replicas","selector","unavailableReplicas","updatedReplicas","v1beta2","version"];
+const K350 = ["machine","retryCount","timestamp"];
+const D353 = {"rollingUpdate":{"maxSurge":1},"type":"RollingUpdate"};
+const K358 = ["kubeadmConfigSpec","machineNamingStrategy","machineTemplate","remediationStrategy","rolloutAfter","rolloutBefore","rolloutStrategy"];
+const K360 = ["metadata","nodeDeletionTimeout","nodeDrainTimeout","nodeVolumeDetachTimeout"];
+const R367 = [0];
+const K368 = ["controlPlaneEndpoint","credentialsRef","loadBalancerProviderRef","location"];
+const R370 = [1];
+const R373 = [2];
+const R377 = [3];
+const K382 = ["conditions","controlPlaneEndpointIPBlockID","currentClusterRequest","currentRequest","ready"];
+const K384 = ["method","requestPath","state"];
+const E385 = ["QUEUED","RUNNING","DONE","FAILED"];
+const K394 = ["spec"];
+const R400 = [4, 5];
+const K401 = ["additionalNetworks","availabilityZone","cpuFamily","datacenterID","disk","failoverIP","ipv4PoolRef","ipv6PoolRef","memoryMB","networkID","numCores","providerID","type"];
+const K404 = ["dhcp","ipv4PoolRef","ipv6PoolRef","networkID","vnet"];
+const R406 = [6, 7, 8];
+const K407 = ["apiGroup","kind","name"];
+const R410 = [9, 10, 11];
+const E412 = ["AUTO","ZONE_1","ZONE_2"];
+const R414 = [12];
+const K417 = ["availabilityZone","diskType","image","name","sizeGB"];
+const E418 = ["AUTO","ZONE_1","ZONE_2","ZONE_3"];
+const E419 = ["HDD","SSD Standard","SSD Premium"];
+const R421 = [13];
+const K422 = ["id","selector"];
+const K424 = ["matchLabels","resolutionPolicy","useMachineVersion"];
+const E426 = ["Exact","Newest"];
+const R431 = [14, 15];
+const R434 = [16];
+const R437 = [17];
+const E438 = ["ENTERPRISE","VCPU"];
+const K445 = ["conditions","currentRequest","location","machineNetworkInfo","ready"];
+const K447 = ["nicInfo"];
+const K450 = ["ipv4Addresses","ipv6Addresses","networkID","primary"];
+const D456 = true;
+const D457 = "AUTO";
+const D459 = "HDD";
+const D462 = "Exact";
+const D463 = 20;
+const D464 = 3072;
+const D465 = 1;
+const D466 = "ENTERPRISE";
+const R471 = [5];
+const K479 = ["addressReuseGracePeriodSeconds","addresses","allocateReservedIPAddresses","excludedAddresses","gateway","prefix"];
+const K481 = ["ipAddresses"];
+const K483 = ["free","outOfRange","total","used"];
+const K487 = ["clusterName","poolRef"];
+const K490 = ["addressRef","conditions","v1beta2"];
+const K495 = ["address","claimRef","gateway","poolRef","prefix"];
 
 function v10(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
@@ -2434,93 +2464,14 @@ function v165(v: unknown, p: string, r: R): void {
 }
 function v174(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
-  if (!Array.isArray(v)) { r.type(p, v, 'array'); return; }
-  if (v.length > 100) r.maxItems(p, v.length, 100);
-  for (let i = 0; i < v.length; i++) {
-    const x: unknown = v[i] ?? null;
-    if (x === null) { r.nul(p + '[' + i + ']'); }
-    else if (typeof x !== 'string') r.type(p + '[' + i + ']', x, 'string');
-    else {
-      if (x.length < 2 && r.cp(x) < 1) r.minLength(p + '[' + i + ']', x, 1);
-      if (x.length > 43 && r.cp(x) > 43) r.maxLength(p + '[' + i + ']', x, 43);
-    }
-  }
-}
-function v172(v: unknown, p: string, r: R): void {
-  if (v === null) { r.nul(p); return; }
-  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
-  const o = v as Obj;
-  for (const k in o) {
-    switch (k) { case "cidrBlocks": break; default: if (o[k] !== undefined) r.unknown(p, k, K173); }
-  }
-  if (o["cidrBlocks"] === undefined) r.required(p, "cidrBlocks");
-  let x: unknown;
-  x = o["cidrBlocks"];
-  if (x !== undefined) v174(x, p + ".cidrBlocks", r);
-}
-function v170(v: unknown, p: string, r: R): void {
-  if (v === null) { r.nul(p); return; }
-  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
-  const o = v as Obj;
-  for (const k in o) {
-    switch (k) { case "apiServerPort": case "pods": case "serviceDomain": case "services": break; default: if (o[k] !== undefined) r.unknown(p, k, K171); }
-  }
-  let x: unknown;
-  x = o["apiServerPort"];
-  if (x !== undefined) {
-    if (x === null) { r.nul(p + ".apiServerPort"); }
-    else if (typeof x !== 'number' || !Number.isInteger(x)) r.type(p + ".apiServerPort", x, 'integer');
-    else {
-      if (x < -2147483648 || x > 2147483647) r.range(p + ".apiServerPort", x, 'int32');
-    }
-  }
-  x = o["pods"];
-  if (x !== undefined) v172(x, p + ".pods", r);
-  x = o["serviceDomain"];
-  if (x !== undefined) {
-    if (x === null) { r.nul(p + ".serviceDomain"); }
-    else if (typeof x !== 'string') r.type(p + ".serviceDomain", x, 'string');
-    else {
-      if (x.length < 2 && r.cp(x) < 1) r.minLength(p + ".serviceDomain", x, 1);
-      if (x.length > 253 && r.cp(x) > 253) r.maxLength(p + ".serviceDomain", x, 253);
-    }
-  }
-  x = o["services"];
-  if (x !== undefined) v172(x, p + ".services", r);
+  if (typeof v !== 'string' && (typeof v !== 'number' || !Number.isInteger(v))) { r.type(p, v, 'integer or string'); return; }
 }
 function v175(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "host": case "port": break; default: if (o[k] !== undefined) r.unknown(p, k, K176); }
-  }
-  if (o["host"] === undefined) r.required(p, "host");
-  if (o["port"] === undefined) r.required(p, "port");
-  let x: unknown;
-  x = o["host"];
-  if (x !== undefined) {
-    if (x === null) { r.nul(p + ".host"); }
-    else if (typeof x !== 'string') r.type(p + ".host", x, 'string');
-    else {
-      if (x.length > 512 && r.cp(x) > 512) r.maxLength(p + ".host", x, 512);
-    }
-  }
-  x = o["port"];
-  if (x !== undefined) {
-    if (x === null) { r.nul(p + ".port"); }
-    else if (typeof x !== 'number' || !Number.isInteger(x)) r.type(p + ".port", x, 'integer');
-    else {
-      if (x < -2147483648 || x > 2147483647) r.range(p + ".port", x, 'int32');
-    }
-  }
-}
-function v177(v: unknown, p: string, r: R): void {
-  if (v === null) { r.nul(p); return; }
-  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
-  const o = v as Obj;
-  for (const k in o) {
-    switch (k) { case "apiVersion": case "fieldPath": case "kind": case "name": case "namespace": case "resourceVersion": case "uid": break; default: if (o[k] !== undefined) r.unknown(p, k, K178); }
+    switch (k) { case "apiVersion": case "fieldPath": case "kind": case "name": case "namespace": case "resourceVersion": case "uid": break; default: if (o[k] !== undefined) r.unknown(p, k, K176); }
   }
   let x: unknown;
   x = o["apiVersion"];
@@ -2559,16 +2510,12 @@ function v177(v: unknown, p: string, r: R): void {
     else if (typeof x !== 'string') r.type(p + ".uid", x, 'string');
   }
 }
-function v186(v: unknown, p: string, r: R): void {
-  if (v === null) { r.nul(p); return; }
-  if (typeof v !== 'string' && (typeof v !== 'number' || !Number.isInteger(v))) { r.type(p, v, 'integer or string'); return; }
-}
-function v188(v: unknown, p: string, r: R): void {
+function v178(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "status": case "timeout": case "type": break; default: if (o[k] !== undefined) r.unknown(p, k, K189); }
+    switch (k) { case "status": case "timeout": case "type": break; default: if (o[k] !== undefined) r.unknown(p, k, K179); }
   }
   if (o["status"] === undefined) r.required(p, "status");
   if (o["timeout"] === undefined) r.required(p, "timeout");
@@ -2596,6 +2543,264 @@ function v188(v: unknown, p: string, r: R): void {
     }
   }
 }
+function v177(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (!Array.isArray(v)) { r.type(p, v, 'array'); return; }
+  if (v.length > 100) r.maxItems(p, v.length, 100);
+  for (let i = 0; i < v.length; i++) {
+    const x: unknown = v[i] ?? null;
+    v178(x, p + '[' + i + ']', r);
+  }
+}
+function v172(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "maxUnhealthy": case "nodeStartupTimeout": case "remediationTemplate": case "unhealthyConditions": case "unhealthyRange": break; default: if (o[k] !== undefined) r.unknown(p, k, K173); }
+  }
+  let x: unknown;
+  x = o["maxUnhealthy"];
+  if (x !== undefined) v174(x, p + ".maxUnhealthy", r);
+  x = o["nodeStartupTimeout"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".nodeStartupTimeout"); }
+    else if (typeof x !== 'string') r.type(p + ".nodeStartupTimeout", x, 'string');
+  }
+  x = o["remediationTemplate"];
+  if (x !== undefined) v175(x, p + ".remediationTemplate", r);
+  x = o["unhealthyConditions"];
+  if (x !== undefined) v177(x, p + ".unhealthyConditions", r);
+  x = o["unhealthyRange"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".unhealthyRange"); }
+    else if (typeof x !== 'string') r.type(p + ".unhealthyRange", x, 'string');
+    else {
+      if (x.length < 2 && r.cp(x) < 1) r.minLength(p + ".unhealthyRange", x, 1);
+      if (x.length > 32 && r.cp(x) > 32) r.maxLength(p + ".unhealthyRange", x, 32);
+      if (!P180.test(x)) r.pattern(p + ".unhealthyRange", x, "^\\[[0-9]+-[0-9]+\\]$");
+    }
+  }
+}
+function v181(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "ref": break; default: if (o[k] !== undefined) r.unknown(p, k, K182); }
+  }
+  if (o["ref"] === undefined) r.required(p, "ref");
+  let x: unknown;
+  x = o["ref"];
+  if (x !== undefined) v175(x, p + ".ref", r);
+}
+function v183(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "template": break; default: if (o[k] !== undefined) r.unknown(p, k, K34); }
+  }
+  let x: unknown;
+  x = o["template"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".template"); }
+    else if (typeof x !== 'string') r.type(p + ".template", x, 'string');
+    else {
+      if (x.length < 2 && r.cp(x) < 1) r.minLength(p + ".template", x, 1);
+      if (x.length > 1024 && r.cp(x) > 1024) r.maxLength(p + ".template", x, 1024);
+    }
+  }
+}
+function v170(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "machineHealthCheck": case "machineInfrastructure": case "metadata": case "namingStrategy": case "nodeDeletionTimeout": case "nodeDrainTimeout": case "nodeVolumeDetachTimeout": case "readinessGates": case "ref": break; default: if (o[k] !== undefined) r.unknown(p, k, K171); }
+  }
+  if (o["ref"] === undefined) r.required(p, "ref");
+  let x: unknown;
+  x = o["machineHealthCheck"];
+  if (x !== undefined) v172(x, p + ".machineHealthCheck", r);
+  x = o["machineInfrastructure"];
+  if (x !== undefined) v181(x, p + ".machineInfrastructure", r);
+  x = o["metadata"];
+  if (x !== undefined) v37(x, p + ".metadata", r);
+  x = o["namingStrategy"];
+  if (x !== undefined) v183(x, p + ".namingStrategy", r);
+  x = o["nodeDeletionTimeout"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".nodeDeletionTimeout"); }
+    else if (typeof x !== 'string') r.type(p + ".nodeDeletionTimeout", x, 'string');
+  }
+  x = o["nodeDrainTimeout"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".nodeDrainTimeout"); }
+    else if (typeof x !== 'string') r.type(p + ".nodeDrainTimeout", x, 'string');
+  }
+  x = o["nodeVolumeDetachTimeout"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".nodeVolumeDetachTimeout"); }
+    else if (typeof x !== 'string') r.type(p + ".nodeVolumeDetachTimeout", x, 'string');
+  }
+  x = o["readinessGates"];
+  if (x !== undefined) v165(x, p + ".readinessGates", r);
+  x = o["ref"];
+  if (x !== undefined) v175(x, p + ".ref", r);
+}
+function v194(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+}
+function v195(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "template": case "variable": break; default: if (o[k] !== undefined) r.unknown(p, k, K196); }
+  }
+  let x: unknown;
+  x = o["template"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".template"); }
+    else if (typeof x !== 'string') r.type(p + ".template", x, 'string');
+    else {
+      if (x.length < 2 && r.cp(x) < 1) r.minLength(p + ".template", x, 1);
+      if (x.length > 10240 && r.cp(x) > 10240) r.maxLength(p + ".template", x, 10240);
+    }
+  }
+  x = o["variable"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".variable"); }
+    else if (typeof x !== 'string') r.type(p + ".variable", x, 'string');
+    else {
+      if (x.length < 2 && r.cp(x) < 1) r.minLength(p + ".variable", x, 1);
+      if (x.length > 256 && r.cp(x) > 256) r.maxLength(p + ".variable", x, 256);
+    }
+  }
+}
+function v191(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "op": case "path": case "value": case "valueFrom": break; default: if (o[k] !== undefined) r.unknown(p, k, K192); }
+  }
+  if (o["op"] === undefined) r.required(p, "op");
+  if (o["path"] === undefined) r.required(p, "path");
+  let x: unknown;
+  x = o["op"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".op"); }
+    else if (typeof x !== 'string') r.type(p + ".op", x, 'string');
+    else {
+      if (x !== "add" && x !== "replace" && x !== "remove") r.enumv(p + ".op", x, E193);
+    }
+  }
+  x = o["path"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".path"); }
+    else if (typeof x !== 'string') r.type(p + ".path", x, 'string');
+    else {
+      if (x.length < 2 && r.cp(x) < 1) r.minLength(p + ".path", x, 1);
+      if (x.length > 512 && r.cp(x) > 512) r.maxLength(p + ".path", x, 512);
+    }
+  }
+  x = o["value"];
+  if (x !== undefined) v194(x, p + ".value", r);
+  x = o["valueFrom"];
+  if (x !== undefined) v195(x, p + ".valueFrom", r);
+}
+function v190(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (!Array.isArray(v)) { r.type(p, v, 'array'); return; }
+  if (v.length > 100) r.maxItems(p, v.length, 100);
+  for (let i = 0; i < v.length; i++) {
+    const x: unknown = v[i] ?? null;
+    v191(x, p + '[' + i + ']', r);
+  }
+}
+function v201(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "names": break; default: if (o[k] !== undefined) r.unknown(p, k, K202); }
+  }
+  let x: unknown;
+  x = o["names"];
+  if (x !== undefined) v82(x, p + ".names", r);
+}
+function v199(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "controlPlane": case "infrastructureCluster": case "machineDeploymentClass": case "machinePoolClass": break; default: if (o[k] !== undefined) r.unknown(p, k, K200); }
+  }
+  let x: unknown;
+  x = o["controlPlane"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".controlPlane"); }
+    else if (typeof x !== 'boolean') r.type(p + ".controlPlane", x, 'boolean');
+  }
+  x = o["infrastructureCluster"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".infrastructureCluster"); }
+    else if (typeof x !== 'boolean') r.type(p + ".infrastructureCluster", x, 'boolean');
+  }
+  x = o["machineDeploymentClass"];
+  if (x !== undefined) v201(x, p + ".machineDeploymentClass", r);
+  x = o["machinePoolClass"];
+  if (x !== undefined) v201(x, p + ".machinePoolClass", r);
+}
+function v197(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "apiVersion": case "kind": case "matchResources": break; default: if (o[k] !== undefined) r.unknown(p, k, K198); }
+  }
+  if (o["apiVersion"] === undefined) r.required(p, "apiVersion");
+  if (o["kind"] === undefined) r.required(p, "kind");
+  if (o["matchResources"] === undefined) r.required(p, "matchResources");
+  let x: unknown;
+  x = o["apiVersion"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".apiVersion"); }
+    else if (typeof x !== 'string') r.type(p + ".apiVersion", x, 'string');
+    else {
+      if (x.length < 2 && r.cp(x) < 1) r.minLength(p + ".apiVersion", x, 1);
+      if (x.length > 512 && r.cp(x) > 512) r.maxLength(p + ".apiVersion", x, 512);
+    }
+  }
+  x = o["kind"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".kind"); }
+    else if (typeof x !== 'string') r.type(p + ".kind", x, 'string');
+    else {
+      if (x.length < 2 && r.cp(x) < 1) r.minLength(p + ".kind", x, 1);
+      if (x.length > 256 && r.cp(x) > 256) r.maxLength(p + ".kind", x, 256);
+    }
+  }
+  x = o["matchResources"];
+  if (x !== undefined) v199(x, p + ".matchResources", r);
+}
+function v188(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "jsonPatches": case "selector": break; default: if (o[k] !== undefined) r.unknown(p, k, K189); }
+  }
+  if (o["jsonPatches"] === undefined) r.required(p, "jsonPatches");
+  if (o["selector"] === undefined) r.required(p, "selector");
+  let x: unknown;
+  x = o["jsonPatches"];
+  if (x !== undefined) v190(x, p + ".jsonPatches", r);
+  x = o["selector"];
+  if (x !== undefined) v197(x, p + ".selector", r);
+}
 function v187(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (!Array.isArray(v)) { r.type(p, v, 'array'); return; }
@@ -2605,12 +2810,959 @@ function v187(v: unknown, p: string, r: R): void {
     v188(x, p + '[' + i + ']', r);
   }
 }
-function v184(v: unknown, p: string, r: R): void {
+function v203(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "enable": case "maxUnhealthy": case "nodeStartupTimeout": case "remediationTemplate": case "unhealthyConditions": case "unhealthyRange": break; default: if (o[k] !== undefined) r.unknown(p, k, K185); }
+    switch (k) { case "discoverVariablesExtension": case "generateExtension": case "settings": case "validateExtension": break; default: if (o[k] !== undefined) r.unknown(p, k, K204); }
+  }
+  let x: unknown;
+  x = o["discoverVariablesExtension"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".discoverVariablesExtension"); }
+    else if (typeof x !== 'string') r.type(p + ".discoverVariablesExtension", x, 'string');
+    else {
+      if (x.length < 2 && r.cp(x) < 1) r.minLength(p + ".discoverVariablesExtension", x, 1);
+      if (x.length > 512 && r.cp(x) > 512) r.maxLength(p + ".discoverVariablesExtension", x, 512);
+    }
+  }
+  x = o["generateExtension"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".generateExtension"); }
+    else if (typeof x !== 'string') r.type(p + ".generateExtension", x, 'string');
+    else {
+      if (x.length < 2 && r.cp(x) < 1) r.minLength(p + ".generateExtension", x, 1);
+      if (x.length > 512 && r.cp(x) > 512) r.maxLength(p + ".generateExtension", x, 512);
+    }
+  }
+  x = o["settings"];
+  if (x !== undefined) v11(x, p + ".settings", r);
+  x = o["validateExtension"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".validateExtension"); }
+    else if (typeof x !== 'string') r.type(p + ".validateExtension", x, 'string');
+    else {
+      if (x.length < 2 && r.cp(x) < 1) r.minLength(p + ".validateExtension", x, 1);
+      if (x.length > 512 && r.cp(x) > 512) r.maxLength(p + ".validateExtension", x, 512);
+    }
+  }
+}
+function v185(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "definitions": case "description": case "enabledIf": case "external": case "name": break; default: if (o[k] !== undefined) r.unknown(p, k, K186); }
+  }
+  if (o["name"] === undefined) r.required(p, "name");
+  let x: unknown;
+  x = o["definitions"];
+  if (x !== undefined) v187(x, p + ".definitions", r);
+  x = o["description"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".description"); }
+    else if (typeof x !== 'string') r.type(p + ".description", x, 'string');
+    else {
+      if (x.length < 2 && r.cp(x) < 1) r.minLength(p + ".description", x, 1);
+      if (x.length > 1024 && r.cp(x) > 1024) r.maxLength(p + ".description", x, 1024);
+    }
+  }
+  x = o["enabledIf"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".enabledIf"); }
+    else if (typeof x !== 'string') r.type(p + ".enabledIf", x, 'string');
+    else {
+      if (x.length < 2 && r.cp(x) < 1) r.minLength(p + ".enabledIf", x, 1);
+      if (x.length > 256 && r.cp(x) > 256) r.maxLength(p + ".enabledIf", x, 256);
+    }
+  }
+  x = o["external"];
+  if (x !== undefined) v203(x, p + ".external", r);
+  x = o["name"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".name"); }
+    else if (typeof x !== 'string') r.type(p + ".name", x, 'string');
+    else {
+      if (x.length < 2 && r.cp(x) < 1) r.minLength(p + ".name", x, 1);
+      if (x.length > 256 && r.cp(x) > 256) r.maxLength(p + ".name", x, 256);
+    }
+  }
+}
+function v184(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (!Array.isArray(v)) { r.type(p, v, 'array'); return; }
+  if (v.length > 1000) r.maxItems(p, v.length, 1000);
+  for (let i = 0; i < v.length; i++) {
+    const x: unknown = v[i] ?? null;
+    v185(x, p + '[' + i + ']', r);
+  }
+}
+function v212(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (!Array.isArray(v)) { r.type(p, v, 'array'); return; }
+  if (v.length > 100) r.maxItems(p, v.length, 100);
+  for (let i = 0; i < v.length; i++) {
+    const x: unknown = v[i] ?? null;
+    v194(x, p + '[' + i + ']', r);
+  }
+}
+function v213(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (!Array.isArray(v)) { r.type(p, v, 'array'); return; }
+  if (v.length > 1000) r.maxItems(p, v.length, 1000);
+  for (let i = 0; i < v.length; i++) {
+    const x: unknown = v[i] ?? null;
+    if (x === null) { r.nul(p + '[' + i + ']'); }
+    else if (typeof x !== 'string') r.type(p + '[' + i + ']', x, 'string');
+    else {
+      if (x.length < 2 && r.cp(x) < 1) r.minLength(p + '[' + i + ']', x, 1);
+      if (x.length > 256 && r.cp(x) > 256) r.maxLength(p + '[' + i + ']', x, 256);
+    }
+  }
+}
+function v216(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "fieldPath": case "message": case "messageExpression": case "reason": case "rule": break; default: if (o[k] !== undefined) r.unknown(p, k, K217); }
+  }
+  if (o["rule"] === undefined) r.required(p, "rule");
+  let x: unknown;
+  x = o["fieldPath"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".fieldPath"); }
+    else if (typeof x !== 'string') r.type(p + ".fieldPath", x, 'string');
+    else {
+      if (x.length < 2 && r.cp(x) < 1) r.minLength(p + ".fieldPath", x, 1);
+      if (x.length > 512 && r.cp(x) > 512) r.maxLength(p + ".fieldPath", x, 512);
+    }
+  }
+  x = o["message"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".message"); }
+    else if (typeof x !== 'string') r.type(p + ".message", x, 'string');
+    else {
+      if (x.length < 2 && r.cp(x) < 1) r.minLength(p + ".message", x, 1);
+      if (x.length > 512 && r.cp(x) > 512) r.maxLength(p + ".message", x, 512);
+    }
+  }
+  x = o["messageExpression"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".messageExpression"); }
+    else if (typeof x !== 'string') r.type(p + ".messageExpression", x, 'string');
+    else {
+      if (x.length < 2 && r.cp(x) < 1) r.minLength(p + ".messageExpression", x, 1);
+      if (x.length > 1024 && r.cp(x) > 1024) r.maxLength(p + ".messageExpression", x, 1024);
+    }
+  }
+  x = o["reason"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".reason"); }
+    else if (typeof x !== 'string') r.type(p + ".reason", x, 'string');
+    else {
+      if (x !== "FieldValueInvalid" && x !== "FieldValueForbidden" && x !== "FieldValueRequired" && x !== "FieldValueDuplicate") r.enumv(p + ".reason", x, E218);
+    }
+  }
+  x = o["rule"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".rule"); }
+    else if (typeof x !== 'string') r.type(p + ".rule", x, 'string');
+    else {
+      if (x.length < 2 && r.cp(x) < 1) r.minLength(p + ".rule", x, 1);
+      if (x.length > 4096 && r.cp(x) > 4096) r.maxLength(p + ".rule", x, 4096);
+    }
+  }
+}
+function v215(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (!Array.isArray(v)) { r.type(p, v, 'array'); return; }
+  if (v.length > 100) r.maxItems(p, v.length, 100);
+  for (let i = 0; i < v.length; i++) {
+    const x: unknown = v[i] ?? null;
+    v216(x, p + '[' + i + ']', r);
+  }
+  r.listMap(p, v, K219);
+}
+function v210(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "additionalProperties": case "allOf": case "anyOf": case "default": case "description": case "enum": case "example": case "exclusiveMaximum": case "exclusiveMinimum": case "format": case "items": case "maxItems": case "maxLength": case "maxProperties": case "maximum": case "minItems": case "minLength": case "minProperties": case "minimum": case "not": case "oneOf": case "pattern": case "properties": case "required": case "type": case "uniqueItems": case "x-kubernetes-int-or-string": case "x-kubernetes-preserve-unknown-fields": case "x-kubernetes-validations": case "x-metadata": break; default: if (o[k] !== undefined) r.unknown(p, k, K211); }
+  }
+  let x: unknown;
+  x = o["additionalProperties"];
+  if (x !== undefined) v194(x, p + ".additionalProperties", r);
+  x = o["allOf"];
+  if (x !== undefined) v194(x, p + ".allOf", r);
+  x = o["anyOf"];
+  if (x !== undefined) v194(x, p + ".anyOf", r);
+  x = o["default"];
+  if (x !== undefined) v194(x, p + ".default", r);
+  x = o["description"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".description"); }
+    else if (typeof x !== 'string') r.type(p + ".description", x, 'string');
+    else {
+      if (x.length < 2 && r.cp(x) < 1) r.minLength(p + ".description", x, 1);
+      if (x.length > 4096 && r.cp(x) > 4096) r.maxLength(p + ".description", x, 4096);
+    }
+  }
+  x = o["enum"];
+  if (x !== undefined) v212(x, p + ".enum", r);
+  x = o["example"];
+  if (x !== undefined) v194(x, p + ".example", r);
+  x = o["exclusiveMaximum"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".exclusiveMaximum"); }
+    else if (typeof x !== 'boolean') r.type(p + ".exclusiveMaximum", x, 'boolean');
+  }
+  x = o["exclusiveMinimum"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".exclusiveMinimum"); }
+    else if (typeof x !== 'boolean') r.type(p + ".exclusiveMinimum", x, 'boolean');
+  }
+  x = o["format"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".format"); }
+    else if (typeof x !== 'string') r.type(p + ".format", x, 'string');
+    else {
+      if (x.length < 2 && r.cp(x) < 1) r.minLength(p + ".format", x, 1);
+      if (x.length > 32 && r.cp(x) > 32) r.maxLength(p + ".format", x, 32);
+    }
+  }
+  x = o["items"];
+  if (x !== undefined) v194(x, p + ".items", r);
+  x = o["maxItems"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".maxItems"); }
+    else if (typeof x !== 'number' || !Number.isInteger(x)) r.type(p + ".maxItems", x, 'integer');
+    else {
+      if (x < -9223372036854775808 || x > 9223372036854775807) r.range(p + ".maxItems", x, 'int64');
+    }
+  }
+  x = o["maxLength"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".maxLength"); }
+    else if (typeof x !== 'number' || !Number.isInteger(x)) r.type(p + ".maxLength", x, 'integer');
+    else {
+      if (x < -9223372036854775808 || x > 9223372036854775807) r.range(p + ".maxLength", x, 'int64');
+    }
+  }
+  x = o["maxProperties"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".maxProperties"); }
+    else if (typeof x !== 'number' || !Number.isInteger(x)) r.type(p + ".maxProperties", x, 'integer');
+    else {
+      if (x < -9223372036854775808 || x > 9223372036854775807) r.range(p + ".maxProperties", x, 'int64');
+    }
+  }
+  x = o["maximum"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".maximum"); }
+    else if (typeof x !== 'number' || !Number.isInteger(x)) r.type(p + ".maximum", x, 'integer');
+    else {
+      if (x < -9223372036854775808 || x > 9223372036854775807) r.range(p + ".maximum", x, 'int64');
+    }
+  }
+  x = o["minItems"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".minItems"); }
+    else if (typeof x !== 'number' || !Number.isInteger(x)) r.type(p + ".minItems", x, 'integer');
+    else {
+      if (x < -9223372036854775808 || x > 9223372036854775807) r.range(p + ".minItems", x, 'int64');
+    }
+  }
+  x = o["minLength"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".minLength"); }
+    else if (typeof x !== 'number' || !Number.isInteger(x)) r.type(p + ".minLength", x, 'integer');
+    else {
+      if (x < -9223372036854775808 || x > 9223372036854775807) r.range(p + ".minLength", x, 'int64');
+    }
+  }
+  x = o["minProperties"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".minProperties"); }
+    else if (typeof x !== 'number' || !Number.isInteger(x)) r.type(p + ".minProperties", x, 'integer');
+    else {
+      if (x < -9223372036854775808 || x > 9223372036854775807) r.range(p + ".minProperties", x, 'int64');
+    }
+  }
+  x = o["minimum"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".minimum"); }
+    else if (typeof x !== 'number' || !Number.isInteger(x)) r.type(p + ".minimum", x, 'integer');
+    else {
+      if (x < -9223372036854775808 || x > 9223372036854775807) r.range(p + ".minimum", x, 'int64');
+    }
+  }
+  x = o["not"];
+  if (x !== undefined) v194(x, p + ".not", r);
+  x = o["oneOf"];
+  if (x !== undefined) v194(x, p + ".oneOf", r);
+  x = o["pattern"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".pattern"); }
+    else if (typeof x !== 'string') r.type(p + ".pattern", x, 'string');
+    else {
+      if (x.length < 2 && r.cp(x) < 1) r.minLength(p + ".pattern", x, 1);
+      if (x.length > 512 && r.cp(x) > 512) r.maxLength(p + ".pattern", x, 512);
+    }
+  }
+  x = o["properties"];
+  if (x !== undefined) v194(x, p + ".properties", r);
+  x = o["required"];
+  if (x !== undefined) v213(x, p + ".required", r);
+  x = o["type"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".type"); }
+    else if (typeof x !== 'string') r.type(p + ".type", x, 'string');
+    else {
+      if (!r.inEnum(x, E214)) r.enumv(p + ".type", x, E214);
+    }
+  }
+  x = o["uniqueItems"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".uniqueItems"); }
+    else if (typeof x !== 'boolean') r.type(p + ".uniqueItems", x, 'boolean');
+  }
+  x = o["x-kubernetes-int-or-string"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".x-kubernetes-int-or-string"); }
+    else if (typeof x !== 'boolean') r.type(p + ".x-kubernetes-int-or-string", x, 'boolean');
+  }
+  x = o["x-kubernetes-preserve-unknown-fields"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".x-kubernetes-preserve-unknown-fields"); }
+    else if (typeof x !== 'boolean') r.type(p + ".x-kubernetes-preserve-unknown-fields", x, 'boolean');
+  }
+  x = o["x-kubernetes-validations"];
+  if (x !== undefined) v215(x, p + ".x-kubernetes-validations", r);
+  x = o["x-metadata"];
+  if (x !== undefined) v37(x, p + ".x-metadata", r);
+}
+function v208(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "openAPIV3Schema": break; default: if (o[k] !== undefined) r.unknown(p, k, K209); }
+  }
+  if (o["openAPIV3Schema"] === undefined) r.required(p, "openAPIV3Schema");
+  let x: unknown;
+  x = o["openAPIV3Schema"];
+  if (x !== undefined) v210(x, p + ".openAPIV3Schema", r);
+}
+function v206(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "metadata": case "name": case "required": case "schema": break; default: if (o[k] !== undefined) r.unknown(p, k, K207); }
+  }
+  if (o["name"] === undefined) r.required(p, "name");
+  if (o["required"] === undefined) r.required(p, "required");
+  if (o["schema"] === undefined) r.required(p, "schema");
+  let x: unknown;
+  x = o["metadata"];
+  if (x !== undefined) v37(x, p + ".metadata", r);
+  x = o["name"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".name"); }
+    else if (typeof x !== 'string') r.type(p + ".name", x, 'string');
+    else {
+      if (x.length < 2 && r.cp(x) < 1) r.minLength(p + ".name", x, 1);
+      if (x.length > 256 && r.cp(x) > 256) r.maxLength(p + ".name", x, 256);
+    }
+  }
+  x = o["required"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".required"); }
+    else if (typeof x !== 'boolean') r.type(p + ".required", x, 'boolean');
+  }
+  x = o["schema"];
+  if (x !== undefined) v208(x, p + ".schema", r);
+}
+function v205(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (!Array.isArray(v)) { r.type(p, v, 'array'); return; }
+  if (v.length > 1000) r.maxItems(p, v.length, 1000);
+  for (let i = 0; i < v.length; i++) {
+    const x: unknown = v[i] ?? null;
+    v206(x, p + '[' + i + ']', r);
+  }
+}
+function v227(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "maxInFlight": break; default: if (o[k] !== undefined) r.unknown(p, k, K228); }
+  }
+  let x: unknown;
+  x = o["maxInFlight"];
+  if (x !== undefined) v174(x, p + ".maxInFlight", r);
+}
+function v229(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "deletePolicy": case "maxSurge": case "maxUnavailable": break; default: if (o[k] !== undefined) r.unknown(p, k, K230); }
+  }
+  let x: unknown;
+  x = o["deletePolicy"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".deletePolicy"); }
+    else if (typeof x !== 'string') r.type(p + ".deletePolicy", x, 'string');
+    else {
+      if (x !== "Random" && x !== "Newest" && x !== "Oldest") r.enumv(p + ".deletePolicy", x, E231);
+    }
+  }
+  x = o["maxSurge"];
+  if (x !== undefined) v174(x, p + ".maxSurge", r);
+  x = o["maxUnavailable"];
+  if (x !== undefined) v174(x, p + ".maxUnavailable", r);
+}
+function v225(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "remediation": case "rollingUpdate": case "type": break; default: if (o[k] !== undefined) r.unknown(p, k, K226); }
+  }
+  let x: unknown;
+  x = o["remediation"];
+  if (x !== undefined) v227(x, p + ".remediation", r);
+  x = o["rollingUpdate"];
+  if (x !== undefined) v229(x, p + ".rollingUpdate", r);
+  x = o["type"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".type"); }
+    else if (typeof x !== 'string') r.type(p + ".type", x, 'string');
+    else {
+      if (x !== "RollingUpdate" && x !== "OnDelete") r.enumv(p + ".type", x, E232);
+    }
+  }
+}
+function v233(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "bootstrap": case "infrastructure": case "metadata": break; default: if (o[k] !== undefined) r.unknown(p, k, K234); }
+  }
+  if (o["bootstrap"] === undefined) r.required(p, "bootstrap");
+  if (o["infrastructure"] === undefined) r.required(p, "infrastructure");
+  let x: unknown;
+  x = o["bootstrap"];
+  if (x !== undefined) v181(x, p + ".bootstrap", r);
+  x = o["infrastructure"];
+  if (x !== undefined) v181(x, p + ".infrastructure", r);
+  x = o["metadata"];
+  if (x !== undefined) v37(x, p + ".metadata", r);
+}
+function v223(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "class": case "failureDomain": case "machineHealthCheck": case "minReadySeconds": case "namingStrategy": case "nodeDeletionTimeout": case "nodeDrainTimeout": case "nodeVolumeDetachTimeout": case "readinessGates": case "strategy": case "template": break; default: if (o[k] !== undefined) r.unknown(p, k, K224); }
+  }
+  if (o["class"] === undefined) r.required(p, "class");
+  if (o["template"] === undefined) r.required(p, "template");
+  let x: unknown;
+  x = o["class"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".class"); }
+    else if (typeof x !== 'string') r.type(p + ".class", x, 'string');
+    else {
+      if (x.length < 2 && r.cp(x) < 1) r.minLength(p + ".class", x, 1);
+      if (x.length > 256 && r.cp(x) > 256) r.maxLength(p + ".class", x, 256);
+    }
+  }
+  x = o["failureDomain"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".failureDomain"); }
+    else if (typeof x !== 'string') r.type(p + ".failureDomain", x, 'string');
+    else {
+      if (x.length < 2 && r.cp(x) < 1) r.minLength(p + ".failureDomain", x, 1);
+      if (x.length > 256 && r.cp(x) > 256) r.maxLength(p + ".failureDomain", x, 256);
+    }
+  }
+  x = o["machineHealthCheck"];
+  if (x !== undefined) v172(x, p + ".machineHealthCheck", r);
+  x = o["minReadySeconds"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".minReadySeconds"); }
+    else if (typeof x !== 'number' || !Number.isInteger(x)) r.type(p + ".minReadySeconds", x, 'integer');
+    else {
+      if (x < -2147483648 || x > 2147483647) r.range(p + ".minReadySeconds", x, 'int32');
+    }
+  }
+  x = o["namingStrategy"];
+  if (x !== undefined) v183(x, p + ".namingStrategy", r);
+  x = o["nodeDeletionTimeout"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".nodeDeletionTimeout"); }
+    else if (typeof x !== 'string') r.type(p + ".nodeDeletionTimeout", x, 'string');
+  }
+  x = o["nodeDrainTimeout"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".nodeDrainTimeout"); }
+    else if (typeof x !== 'string') r.type(p + ".nodeDrainTimeout", x, 'string');
+  }
+  x = o["nodeVolumeDetachTimeout"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".nodeVolumeDetachTimeout"); }
+    else if (typeof x !== 'string') r.type(p + ".nodeVolumeDetachTimeout", x, 'string');
+  }
+  x = o["readinessGates"];
+  if (x !== undefined) v165(x, p + ".readinessGates", r);
+  x = o["strategy"];
+  if (x !== undefined) v225(x, p + ".strategy", r);
+  x = o["template"];
+  if (x !== undefined) v233(x, p + ".template", r);
+}
+function v222(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (!Array.isArray(v)) { r.type(p, v, 'array'); return; }
+  if (v.length > 100) r.maxItems(p, v.length, 100);
+  for (let i = 0; i < v.length; i++) {
+    const x: unknown = v[i] ?? null;
+    v223(x, p + '[' + i + ']', r);
+  }
+  r.listMap(p, v, K235);
+}
+function v237(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "class": case "failureDomains": case "minReadySeconds": case "namingStrategy": case "nodeDeletionTimeout": case "nodeDrainTimeout": case "nodeVolumeDetachTimeout": case "template": break; default: if (o[k] !== undefined) r.unknown(p, k, K238); }
+  }
+  if (o["class"] === undefined) r.required(p, "class");
+  if (o["template"] === undefined) r.required(p, "template");
+  let x: unknown;
+  x = o["class"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".class"); }
+    else if (typeof x !== 'string') r.type(p + ".class", x, 'string');
+    else {
+      if (x.length < 2 && r.cp(x) < 1) r.minLength(p + ".class", x, 1);
+      if (x.length > 256 && r.cp(x) > 256) r.maxLength(p + ".class", x, 256);
+    }
+  }
+  x = o["failureDomains"];
+  if (x !== undefined) v82(x, p + ".failureDomains", r);
+  x = o["minReadySeconds"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".minReadySeconds"); }
+    else if (typeof x !== 'number' || !Number.isInteger(x)) r.type(p + ".minReadySeconds", x, 'integer');
+    else {
+      if (x < -2147483648 || x > 2147483647) r.range(p + ".minReadySeconds", x, 'int32');
+    }
+  }
+  x = o["namingStrategy"];
+  if (x !== undefined) v183(x, p + ".namingStrategy", r);
+  x = o["nodeDeletionTimeout"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".nodeDeletionTimeout"); }
+    else if (typeof x !== 'string') r.type(p + ".nodeDeletionTimeout", x, 'string');
+  }
+  x = o["nodeDrainTimeout"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".nodeDrainTimeout"); }
+    else if (typeof x !== 'string') r.type(p + ".nodeDrainTimeout", x, 'string');
+  }
+  x = o["nodeVolumeDetachTimeout"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".nodeVolumeDetachTimeout"); }
+    else if (typeof x !== 'string') r.type(p + ".nodeVolumeDetachTimeout", x, 'string');
+  }
+  x = o["template"];
+  if (x !== undefined) v233(x, p + ".template", r);
+}
+function v236(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (!Array.isArray(v)) { r.type(p, v, 'array'); return; }
+  if (v.length > 100) r.maxItems(p, v.length, 100);
+  for (let i = 0; i < v.length; i++) {
+    const x: unknown = v[i] ?? null;
+    v237(x, p + '[' + i + ']', r);
+  }
+  r.listMap(p, v, K235);
+}
+function v220(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "machineDeployments": case "machinePools": break; default: if (o[k] !== undefined) r.unknown(p, k, K221); }
+  }
+  let x: unknown;
+  x = o["machineDeployments"];
+  if (x !== undefined) v222(x, p + ".machineDeployments", r);
+  x = o["machinePools"];
+  if (x !== undefined) v236(x, p + ".machinePools", r);
+}
+function v163(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "availabilityGates": case "controlPlane": case "infrastructure": case "infrastructureNamingStrategy": case "patches": case "variables": case "workers": break; default: if (o[k] !== undefined) r.unknown(p, k, K164); }
+  }
+  let x: unknown;
+  x = o["availabilityGates"];
+  if (x !== undefined) v165(x, p + ".availabilityGates", r);
+  x = o["controlPlane"];
+  if (x !== undefined) v170(x, p + ".controlPlane", r);
+  x = o["infrastructure"];
+  if (x !== undefined) v181(x, p + ".infrastructure", r);
+  x = o["infrastructureNamingStrategy"];
+  if (x !== undefined) v183(x, p + ".infrastructureNamingStrategy", r);
+  x = o["patches"];
+  if (x !== undefined) v184(x, p + ".patches", r);
+  x = o["variables"];
+  if (x !== undefined) v205(x, p + ".variables", r);
+  x = o["workers"];
+  if (x !== undefined) v220(x, p + ".workers", r);
+}
+function v245(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "from": case "metadata": case "required": case "schema": break; default: if (o[k] !== undefined) r.unknown(p, k, K246); }
+  }
+  if (o["from"] === undefined) r.required(p, "from");
+  if (o["required"] === undefined) r.required(p, "required");
+  if (o["schema"] === undefined) r.required(p, "schema");
+  let x: unknown;
+  x = o["from"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".from"); }
+    else if (typeof x !== 'string') r.type(p + ".from", x, 'string');
+    else {
+      if (x.length < 2 && r.cp(x) < 1) r.minLength(p + ".from", x, 1);
+      if (x.length > 256 && r.cp(x) > 256) r.maxLength(p + ".from", x, 256);
+    }
+  }
+  x = o["metadata"];
+  if (x !== undefined) v37(x, p + ".metadata", r);
+  x = o["required"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".required"); }
+    else if (typeof x !== 'boolean') r.type(p + ".required", x, 'boolean');
+  }
+  x = o["schema"];
+  if (x !== undefined) v208(x, p + ".schema", r);
+}
+function v244(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (!Array.isArray(v)) { r.type(p, v, 'array'); return; }
+  if (v.length > 100) r.maxItems(p, v.length, 100);
+  for (let i = 0; i < v.length; i++) {
+    const x: unknown = v[i] ?? null;
+    v245(x, p + '[' + i + ']', r);
+  }
+}
+function v242(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "definitions": case "definitionsConflict": case "name": break; default: if (o[k] !== undefined) r.unknown(p, k, K243); }
+  }
+  if (o["definitions"] === undefined) r.required(p, "definitions");
+  if (o["name"] === undefined) r.required(p, "name");
+  let x: unknown;
+  x = o["definitions"];
+  if (x !== undefined) v244(x, p + ".definitions", r);
+  x = o["definitionsConflict"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".definitionsConflict"); }
+    else if (typeof x !== 'boolean') r.type(p + ".definitionsConflict", x, 'boolean');
+  }
+  x = o["name"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".name"); }
+    else if (typeof x !== 'string') r.type(p + ".name", x, 'string');
+    else {
+      if (x.length < 2 && r.cp(x) < 1) r.minLength(p + ".name", x, 1);
+      if (x.length > 256 && r.cp(x) > 256) r.maxLength(p + ".name", x, 256);
+    }
+  }
+}
+function v241(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (!Array.isArray(v)) { r.type(p, v, 'array'); return; }
+  if (v.length > 1000) r.maxItems(p, v.length, 1000);
+  for (let i = 0; i < v.length; i++) {
+    const x: unknown = v[i] ?? null;
+    v242(x, p + '[' + i + ']', r);
+  }
+}
+function v239(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "conditions": case "observedGeneration": case "v1beta2": case "variables": break; default: if (o[k] !== undefined) r.unknown(p, k, K240); }
+  }
+  let x: unknown;
+  x = o["conditions"];
+  if (x !== undefined) v19(x, p + ".conditions", r);
+  x = o["observedGeneration"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".observedGeneration"); }
+    else if (typeof x !== 'number' || !Number.isInteger(x)) r.type(p + ".observedGeneration", x, 'integer');
+    else {
+      if (x < -9223372036854775808 || x > 9223372036854775807) r.range(p + ".observedGeneration", x, 'int64');
+    }
+  }
+  x = o["v1beta2"];
+  if (x !== undefined) v22(x, p + ".v1beta2", r);
+  x = o["variables"];
+  if (x !== undefined) v241(x, p + ".variables", r);
+}
+function root162(v: Obj, r: R): void {
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "apiVersion": case "kind": case "metadata": case "spec": case "status": break; default: if (o[k] !== undefined) r.unknown("", k, K2); }
+  }
+  r.meta("metadata", o.metadata, true, true);
+  let x: unknown;
+  x = o["spec"];
+  if (x !== undefined) v163(x, "spec", r);
+  x = o["status"];
+  if (x !== undefined) v239(x, "status", r);
+}
+function d254(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+  const o = v as Obj;
+  let c: Obj | undefined;
+  let x: unknown;
+  let y: unknown;
+  x = o["reason"];
+  if (x === undefined) (c ??= { ...o })["reason"] = D255;
+  return c ?? o;
+}
+function d253(v: unknown): unknown {
+  if (!Array.isArray(v)) return v;
+  let c: unknown[] | undefined;
+  for (let i = 0; i < v.length; i++) {
+    const x: unknown = v[i];
+    const y = d254(x);
+    if (y !== x) (c ??= v.slice())[i] = y;
+  }
+  return c ?? v;
+}
+function d252(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+  const o = v as Obj;
+  let c: Obj | undefined;
+  let x: unknown;
+  let y: unknown;
+  x = o["x-kubernetes-validations"];
+  if (x !== undefined) { y = d253(x); if (y !== x) (c ??= { ...o })["x-kubernetes-validations"] = y; }
+  return c ?? o;
+}
+function d251(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+  const o = v as Obj;
+  let c: Obj | undefined;
+  let x: unknown;
+  let y: unknown;
+  x = o["openAPIV3Schema"];
+  if (x !== undefined) { y = d252(x); if (y !== x) (c ??= { ...o })["openAPIV3Schema"] = y; }
+  return c ?? o;
+}
+function d250(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+  const o = v as Obj;
+  let c: Obj | undefined;
+  let x: unknown;
+  let y: unknown;
+  x = o["schema"];
+  if (x !== undefined) { y = d251(x); if (y !== x) (c ??= { ...o })["schema"] = y; }
+  return c ?? o;
+}
+function d249(v: unknown): unknown {
+  if (!Array.isArray(v)) return v;
+  let c: unknown[] | undefined;
+  for (let i = 0; i < v.length; i++) {
+    const x: unknown = v[i];
+    const y = d250(x);
+    if (y !== x) (c ??= v.slice())[i] = y;
+  }
+  return c ?? v;
+}
+function d248(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+  const o = v as Obj;
+  let c: Obj | undefined;
+  let x: unknown;
+  let y: unknown;
+  x = o["variables"];
+  if (x !== undefined) { y = d249(x); if (y !== x) (c ??= { ...o })["variables"] = y; }
+  return c ?? o;
+}
+function d260(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+  const o = v as Obj;
+  let c: Obj | undefined;
+  let x: unknown;
+  let y: unknown;
+  x = o["schema"];
+  if (x !== undefined) { y = d251(x); if (y !== x) (c ??= { ...o })["schema"] = y; }
+  return c ?? o;
+}
+function d259(v: unknown): unknown {
+  if (!Array.isArray(v)) return v;
+  let c: unknown[] | undefined;
+  for (let i = 0; i < v.length; i++) {
+    const x: unknown = v[i];
+    const y = d260(x);
+    if (y !== x) (c ??= v.slice())[i] = y;
+  }
+  return c ?? v;
+}
+function d258(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+  const o = v as Obj;
+  let c: Obj | undefined;
+  let x: unknown;
+  let y: unknown;
+  x = o["definitions"];
+  if (x !== undefined) { y = d259(x); if (y !== x) (c ??= { ...o })["definitions"] = y; }
+  return c ?? o;
+}
+function d257(v: unknown): unknown {
+  if (!Array.isArray(v)) return v;
+  let c: unknown[] | undefined;
+  for (let i = 0; i < v.length; i++) {
+    const x: unknown = v[i];
+    const y = d258(x);
+    if (y !== x) (c ??= v.slice())[i] = y;
+  }
+  return c ?? v;
+}
+function d256(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+  const o = v as Obj;
+  let c: Obj | undefined;
+  let x: unknown;
+  let y: unknown;
+  x = o["variables"];
+  if (x !== undefined) { y = d257(x); if (y !== x) (c ??= { ...o })["variables"] = y; }
+  return c ?? o;
+}
+function d247(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+  const o = v as Obj;
+  let c: Obj | undefined;
+  let x: unknown;
+  let y: unknown;
+  x = o["spec"];
+  if (x !== undefined) { y = d248(x); if (y !== x) (c ??= { ...o })["spec"] = y; }
+  x = o["status"];
+  if (x !== undefined) { y = d256(x); if (y !== x) (c ??= { ...o })["status"] = y; }
+  return c ?? o;
+}
+function v268(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (!Array.isArray(v)) { r.type(p, v, 'array'); return; }
+  if (v.length > 100) r.maxItems(p, v.length, 100);
+  for (let i = 0; i < v.length; i++) {
+    const x: unknown = v[i] ?? null;
+    if (x === null) { r.nul(p + '[' + i + ']'); }
+    else if (typeof x !== 'string') r.type(p + '[' + i + ']', x, 'string');
+    else {
+      if (x.length < 2 && r.cp(x) < 1) r.minLength(p + '[' + i + ']', x, 1);
+      if (x.length > 43 && r.cp(x) > 43) r.maxLength(p + '[' + i + ']', x, 43);
+    }
+  }
+}
+function v266(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "cidrBlocks": break; default: if (o[k] !== undefined) r.unknown(p, k, K267); }
+  }
+  if (o["cidrBlocks"] === undefined) r.required(p, "cidrBlocks");
+  let x: unknown;
+  x = o["cidrBlocks"];
+  if (x !== undefined) v268(x, p + ".cidrBlocks", r);
+}
+function v264(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "apiServerPort": case "pods": case "serviceDomain": case "services": break; default: if (o[k] !== undefined) r.unknown(p, k, K265); }
+  }
+  let x: unknown;
+  x = o["apiServerPort"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".apiServerPort"); }
+    else if (typeof x !== 'number' || !Number.isInteger(x)) r.type(p + ".apiServerPort", x, 'integer');
+    else {
+      if (x < -2147483648 || x > 2147483647) r.range(p + ".apiServerPort", x, 'int32');
+    }
+  }
+  x = o["pods"];
+  if (x !== undefined) v266(x, p + ".pods", r);
+  x = o["serviceDomain"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".serviceDomain"); }
+    else if (typeof x !== 'string') r.type(p + ".serviceDomain", x, 'string');
+    else {
+      if (x.length < 2 && r.cp(x) < 1) r.minLength(p + ".serviceDomain", x, 1);
+      if (x.length > 253 && r.cp(x) > 253) r.maxLength(p + ".serviceDomain", x, 253);
+    }
+  }
+  x = o["services"];
+  if (x !== undefined) v266(x, p + ".services", r);
+}
+function v269(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "host": case "port": break; default: if (o[k] !== undefined) r.unknown(p, k, K270); }
+  }
+  if (o["host"] === undefined) r.required(p, "host");
+  if (o["port"] === undefined) r.required(p, "port");
+  let x: unknown;
+  x = o["host"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".host"); }
+    else if (typeof x !== 'string') r.type(p + ".host", x, 'string');
+    else {
+      if (x.length > 512 && r.cp(x) > 512) r.maxLength(p + ".host", x, 512);
+    }
+  }
+  x = o["port"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".port"); }
+    else if (typeof x !== 'number' || !Number.isInteger(x)) r.type(p + ".port", x, 'integer');
+    else {
+      if (x < -2147483648 || x > 2147483647) r.range(p + ".port", x, 'int32');
+    }
+  }
+}
+function v276(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "enable": case "maxUnhealthy": case "nodeStartupTimeout": case "remediationTemplate": case "unhealthyConditions": case "unhealthyRange": break; default: if (o[k] !== undefined) r.unknown(p, k, K277); }
   }
   let x: unknown;
   x = o["enable"];
@@ -2619,16 +3771,16 @@ function v184(v: unknown, p: string, r: R): void {
     else if (typeof x !== 'boolean') r.type(p + ".enable", x, 'boolean');
   }
   x = o["maxUnhealthy"];
-  if (x !== undefined) v186(x, p + ".maxUnhealthy", r);
+  if (x !== undefined) v174(x, p + ".maxUnhealthy", r);
   x = o["nodeStartupTimeout"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".nodeStartupTimeout"); }
     else if (typeof x !== 'string') r.type(p + ".nodeStartupTimeout", x, 'string');
   }
   x = o["remediationTemplate"];
-  if (x !== undefined) v177(x, p + ".remediationTemplate", r);
+  if (x !== undefined) v175(x, p + ".remediationTemplate", r);
   x = o["unhealthyConditions"];
-  if (x !== undefined) v187(x, p + ".unhealthyConditions", r);
+  if (x !== undefined) v177(x, p + ".unhealthyConditions", r);
   x = o["unhealthyRange"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".unhealthyRange"); }
@@ -2636,19 +3788,16 @@ function v184(v: unknown, p: string, r: R): void {
     else {
       if (x.length < 2 && r.cp(x) < 1) r.minLength(p + ".unhealthyRange", x, 1);
       if (x.length > 32 && r.cp(x) > 32) r.maxLength(p + ".unhealthyRange", x, 32);
-      if (!P190.test(x)) r.pattern(p + ".unhealthyRange", x, "^\\[[0-9]+-[0-9]+\\]$");
+      if (!P180.test(x)) r.pattern(p + ".unhealthyRange", x, "^\\[[0-9]+-[0-9]+\\]$");
     }
   }
 }
-function v196(v: unknown, p: string, r: R): void {
-  if (v === null) { r.nul(p); return; }
-}
-function v194(v: unknown, p: string, r: R): void {
+function v281(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "definitionFrom": case "name": case "value": break; default: if (o[k] !== undefined) r.unknown(p, k, K195); }
+    switch (k) { case "definitionFrom": case "name": case "value": break; default: if (o[k] !== undefined) r.unknown(p, k, K282); }
   }
   if (o["name"] === undefined) r.required(p, "name");
   if (o["value"] === undefined) r.required(p, "value");
@@ -2671,39 +3820,39 @@ function v194(v: unknown, p: string, r: R): void {
     }
   }
   x = o["value"];
-  if (x !== undefined) v196(x, p + ".value", r);
+  if (x !== undefined) v194(x, p + ".value", r);
 }
-function v193(v: unknown, p: string, r: R): void {
+function v280(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (!Array.isArray(v)) { r.type(p, v, 'array'); return; }
   if (v.length > 1000) r.maxItems(p, v.length, 1000);
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i] ?? null;
-    v194(x, p + '[' + i + ']', r);
+    v281(x, p + '[' + i + ']', r);
   }
-  r.listMap(p, v, K197);
+  r.listMap(p, v, K283);
 }
-function v191(v: unknown, p: string, r: R): void {
+function v278(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "overrides": break; default: if (o[k] !== undefined) r.unknown(p, k, K192); }
+    switch (k) { case "overrides": break; default: if (o[k] !== undefined) r.unknown(p, k, K279); }
   }
   let x: unknown;
   x = o["overrides"];
-  if (x !== undefined) v193(x, p + ".overrides", r);
+  if (x !== undefined) v280(x, p + ".overrides", r);
 }
-function v182(v: unknown, p: string, r: R): void {
+function v274(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "machineHealthCheck": case "metadata": case "nodeDeletionTimeout": case "nodeDrainTimeout": case "nodeVolumeDetachTimeout": case "readinessGates": case "replicas": case "variables": break; default: if (o[k] !== undefined) r.unknown(p, k, K183); }
+    switch (k) { case "machineHealthCheck": case "metadata": case "nodeDeletionTimeout": case "nodeDrainTimeout": case "nodeVolumeDetachTimeout": case "readinessGates": case "replicas": case "variables": break; default: if (o[k] !== undefined) r.unknown(p, k, K275); }
   }
   let x: unknown;
   x = o["machineHealthCheck"];
-  if (x !== undefined) v184(x, p + ".machineHealthCheck", r);
+  if (x !== undefined) v276(x, p + ".machineHealthCheck", r);
   x = o["metadata"];
   if (x !== undefined) v37(x, p + ".metadata", r);
   x = o["nodeDeletionTimeout"];
@@ -2732,67 +3881,14 @@ function v182(v: unknown, p: string, r: R): void {
     }
   }
   x = o["variables"];
-  if (x !== undefined) v191(x, p + ".variables", r);
+  if (x !== undefined) v278(x, p + ".variables", r);
 }
-function v205(v: unknown, p: string, r: R): void {
+function v286(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "maxInFlight": break; default: if (o[k] !== undefined) r.unknown(p, k, K206); }
-  }
-  let x: unknown;
-  x = o["maxInFlight"];
-  if (x !== undefined) v186(x, p + ".maxInFlight", r);
-}
-function v207(v: unknown, p: string, r: R): void {
-  if (v === null) { r.nul(p); return; }
-  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
-  const o = v as Obj;
-  for (const k in o) {
-    switch (k) { case "deletePolicy": case "maxSurge": case "maxUnavailable": break; default: if (o[k] !== undefined) r.unknown(p, k, K208); }
-  }
-  let x: unknown;
-  x = o["deletePolicy"];
-  if (x !== undefined) {
-    if (x === null) { r.nul(p + ".deletePolicy"); }
-    else if (typeof x !== 'string') r.type(p + ".deletePolicy", x, 'string');
-    else {
-      if (x !== "Random" && x !== "Newest" && x !== "Oldest") r.enumv(p + ".deletePolicy", x, E209);
-    }
-  }
-  x = o["maxSurge"];
-  if (x !== undefined) v186(x, p + ".maxSurge", r);
-  x = o["maxUnavailable"];
-  if (x !== undefined) v186(x, p + ".maxUnavailable", r);
-}
-function v203(v: unknown, p: string, r: R): void {
-  if (v === null) { r.nul(p); return; }
-  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
-  const o = v as Obj;
-  for (const k in o) {
-    switch (k) { case "remediation": case "rollingUpdate": case "type": break; default: if (o[k] !== undefined) r.unknown(p, k, K204); }
-  }
-  let x: unknown;
-  x = o["remediation"];
-  if (x !== undefined) v205(x, p + ".remediation", r);
-  x = o["rollingUpdate"];
-  if (x !== undefined) v207(x, p + ".rollingUpdate", r);
-  x = o["type"];
-  if (x !== undefined) {
-    if (x === null) { r.nul(p + ".type"); }
-    else if (typeof x !== 'string') r.type(p + ".type", x, 'string');
-    else {
-      if (x !== "RollingUpdate" && x !== "OnDelete") r.enumv(p + ".type", x, E210);
-    }
-  }
-}
-function v201(v: unknown, p: string, r: R): void {
-  if (v === null) { r.nul(p); return; }
-  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
-  const o = v as Obj;
-  for (const k in o) {
-    switch (k) { case "class": case "failureDomain": case "machineHealthCheck": case "metadata": case "minReadySeconds": case "name": case "nodeDeletionTimeout": case "nodeDrainTimeout": case "nodeVolumeDetachTimeout": case "readinessGates": case "replicas": case "strategy": case "variables": break; default: if (o[k] !== undefined) r.unknown(p, k, K202); }
+    switch (k) { case "class": case "failureDomain": case "machineHealthCheck": case "metadata": case "minReadySeconds": case "name": case "nodeDeletionTimeout": case "nodeDrainTimeout": case "nodeVolumeDetachTimeout": case "readinessGates": case "replicas": case "strategy": case "variables": break; default: if (o[k] !== undefined) r.unknown(p, k, K287); }
   }
   if (o["class"] === undefined) r.required(p, "class");
   if (o["name"] === undefined) r.required(p, "name");
@@ -2816,7 +3912,7 @@ function v201(v: unknown, p: string, r: R): void {
     }
   }
   x = o["machineHealthCheck"];
-  if (x !== undefined) v184(x, p + ".machineHealthCheck", r);
+  if (x !== undefined) v276(x, p + ".machineHealthCheck", r);
   x = o["metadata"];
   if (x !== undefined) v37(x, p + ".metadata", r);
   x = o["minReadySeconds"];
@@ -2862,26 +3958,26 @@ function v201(v: unknown, p: string, r: R): void {
     }
   }
   x = o["strategy"];
-  if (x !== undefined) v203(x, p + ".strategy", r);
+  if (x !== undefined) v225(x, p + ".strategy", r);
   x = o["variables"];
-  if (x !== undefined) v191(x, p + ".variables", r);
+  if (x !== undefined) v278(x, p + ".variables", r);
 }
-function v200(v: unknown, p: string, r: R): void {
+function v285(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (!Array.isArray(v)) { r.type(p, v, 'array'); return; }
   if (v.length > 2000) r.maxItems(p, v.length, 2000);
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i] ?? null;
-    v201(x, p + '[' + i + ']', r);
+    v286(x, p + '[' + i + ']', r);
   }
-  r.listMap(p, v, K197);
+  r.listMap(p, v, K283);
 }
-function v212(v: unknown, p: string, r: R): void {
+function v289(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "class": case "failureDomains": case "metadata": case "minReadySeconds": case "name": case "nodeDeletionTimeout": case "nodeDrainTimeout": case "nodeVolumeDetachTimeout": case "replicas": case "variables": break; default: if (o[k] !== undefined) r.unknown(p, k, K213); }
+    switch (k) { case "class": case "failureDomains": case "metadata": case "minReadySeconds": case "name": case "nodeDeletionTimeout": case "nodeDrainTimeout": case "nodeVolumeDetachTimeout": case "replicas": case "variables": break; default: if (o[k] !== undefined) r.unknown(p, k, K290); }
   }
   if (o["class"] === undefined) r.required(p, "class");
   if (o["name"] === undefined) r.required(p, "name");
@@ -2940,37 +4036,37 @@ function v212(v: unknown, p: string, r: R): void {
     }
   }
   x = o["variables"];
-  if (x !== undefined) v191(x, p + ".variables", r);
+  if (x !== undefined) v278(x, p + ".variables", r);
 }
-function v211(v: unknown, p: string, r: R): void {
+function v288(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (!Array.isArray(v)) { r.type(p, v, 'array'); return; }
   if (v.length > 2000) r.maxItems(p, v.length, 2000);
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i] ?? null;
-    v212(x, p + '[' + i + ']', r);
+    v289(x, p + '[' + i + ']', r);
   }
-  r.listMap(p, v, K197);
+  r.listMap(p, v, K283);
 }
-function v198(v: unknown, p: string, r: R): void {
+function v284(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "machineDeployments": case "machinePools": break; default: if (o[k] !== undefined) r.unknown(p, k, K199); }
+    switch (k) { case "machineDeployments": case "machinePools": break; default: if (o[k] !== undefined) r.unknown(p, k, K221); }
   }
   let x: unknown;
   x = o["machineDeployments"];
-  if (x !== undefined) v200(x, p + ".machineDeployments", r);
+  if (x !== undefined) v285(x, p + ".machineDeployments", r);
   x = o["machinePools"];
-  if (x !== undefined) v211(x, p + ".machinePools", r);
+  if (x !== undefined) v288(x, p + ".machinePools", r);
 }
-function v179(v: unknown, p: string, r: R): void {
+function v271(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "class": case "classNamespace": case "controlPlane": case "rolloutAfter": case "variables": case "version": case "workers": break; default: if (o[k] !== undefined) r.unknown(p, k, K180); }
+    switch (k) { case "class": case "classNamespace": case "controlPlane": case "rolloutAfter": case "variables": case "version": case "workers": break; default: if (o[k] !== undefined) r.unknown(p, k, K272); }
   }
   if (o["class"] === undefined) r.required(p, "class");
   if (o["version"] === undefined) r.required(p, "version");
@@ -2991,11 +4087,11 @@ function v179(v: unknown, p: string, r: R): void {
     else {
       if (x.length < 2 && r.cp(x) < 1) r.minLength(p + ".classNamespace", x, 1);
       if (x.length > 63 && r.cp(x) > 63) r.maxLength(p + ".classNamespace", x, 63);
-      if (!P181.test(x)) r.pattern(p + ".classNamespace", x, "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
+      if (!P273.test(x)) r.pattern(p + ".classNamespace", x, "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
     }
   }
   x = o["controlPlane"];
-  if (x !== undefined) v182(x, p + ".controlPlane", r);
+  if (x !== undefined) v274(x, p + ".controlPlane", r);
   x = o["rolloutAfter"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".rolloutAfter"); }
@@ -3005,7 +4101,7 @@ function v179(v: unknown, p: string, r: R): void {
     }
   }
   x = o["variables"];
-  if (x !== undefined) v193(x, p + ".variables", r);
+  if (x !== undefined) v280(x, p + ".variables", r);
   x = o["version"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".version"); }
@@ -3016,40 +4112,40 @@ function v179(v: unknown, p: string, r: R): void {
     }
   }
   x = o["workers"];
-  if (x !== undefined) v198(x, p + ".workers", r);
+  if (x !== undefined) v284(x, p + ".workers", r);
 }
-function v163(v: unknown, p: string, r: R): void {
+function v262(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "availabilityGates": case "clusterNetwork": case "controlPlaneEndpoint": case "controlPlaneRef": case "infrastructureRef": case "paused": case "topology": break; default: if (o[k] !== undefined) r.unknown(p, k, K164); }
+    switch (k) { case "availabilityGates": case "clusterNetwork": case "controlPlaneEndpoint": case "controlPlaneRef": case "infrastructureRef": case "paused": case "topology": break; default: if (o[k] !== undefined) r.unknown(p, k, K263); }
   }
   let x: unknown;
   x = o["availabilityGates"];
   if (x !== undefined) v165(x, p + ".availabilityGates", r);
   x = o["clusterNetwork"];
-  if (x !== undefined) v170(x, p + ".clusterNetwork", r);
+  if (x !== undefined) v264(x, p + ".clusterNetwork", r);
   x = o["controlPlaneEndpoint"];
-  if (x !== undefined) v175(x, p + ".controlPlaneEndpoint", r);
+  if (x !== undefined) v269(x, p + ".controlPlaneEndpoint", r);
   x = o["controlPlaneRef"];
-  if (x !== undefined) v177(x, p + ".controlPlaneRef", r);
+  if (x !== undefined) v175(x, p + ".controlPlaneRef", r);
   x = o["infrastructureRef"];
-  if (x !== undefined) v177(x, p + ".infrastructureRef", r);
+  if (x !== undefined) v175(x, p + ".infrastructureRef", r);
   x = o["paused"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".paused"); }
     else if (typeof x !== 'boolean') r.type(p + ".paused", x, 'boolean');
   }
   x = o["topology"];
-  if (x !== undefined) v179(x, p + ".topology", r);
+  if (x !== undefined) v271(x, p + ".topology", r);
 }
-function v217(v: unknown, p: string, r: R): void {
+function v294(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "attributes": case "controlPlane": break; default: if (o[k] !== undefined) r.unknown(p, k, K218); }
+    switch (k) { case "attributes": case "controlPlane": break; default: if (o[k] !== undefined) r.unknown(p, k, K295); }
   }
   let x: unknown;
   x = o["attributes"];
@@ -3060,7 +4156,7 @@ function v217(v: unknown, p: string, r: R): void {
     else if (typeof x !== 'boolean') r.type(p + ".controlPlane", x, 'boolean');
   }
 }
-function v216(v: unknown, p: string, r: R): void {
+function v293(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
@@ -3068,15 +4164,15 @@ function v216(v: unknown, p: string, r: R): void {
   for (const k in o) {
     x = o[k];
     if (x === undefined) continue;
-    v217(x, p + '[' + k + ']', r);
+    v294(x, p + '[' + k + ']', r);
   }
 }
-function v222(v: unknown, p: string, r: R): void {
+function v299(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "availableReplicas": case "desiredReplicas": case "readyReplicas": case "replicas": case "upToDateReplicas": break; default: if (o[k] !== undefined) r.unknown(p, k, K223); }
+    switch (k) { case "availableReplicas": case "desiredReplicas": case "readyReplicas": case "replicas": case "upToDateReplicas": break; default: if (o[k] !== undefined) r.unknown(p, k, K300); }
   }
   let x: unknown;
   x = o["availableReplicas"];
@@ -3120,27 +4216,27 @@ function v222(v: unknown, p: string, r: R): void {
     }
   }
 }
-function v220(v: unknown, p: string, r: R): void {
+function v297(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "conditions": case "controlPlane": case "workers": break; default: if (o[k] !== undefined) r.unknown(p, k, K221); }
+    switch (k) { case "conditions": case "controlPlane": case "workers": break; default: if (o[k] !== undefined) r.unknown(p, k, K298); }
   }
   let x: unknown;
   x = o["conditions"];
   if (x !== undefined) v24(x, p + ".conditions", r);
   x = o["controlPlane"];
-  if (x !== undefined) v222(x, p + ".controlPlane", r);
+  if (x !== undefined) v299(x, p + ".controlPlane", r);
   x = o["workers"];
-  if (x !== undefined) v222(x, p + ".workers", r);
+  if (x !== undefined) v299(x, p + ".workers", r);
 }
-function v214(v: unknown, p: string, r: R): void {
+function v291(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "conditions": case "controlPlaneReady": case "failureDomains": case "failureMessage": case "failureReason": case "infrastructureReady": case "observedGeneration": case "phase": case "v1beta2": break; default: if (o[k] !== undefined) r.unknown(p, k, K215); }
+    switch (k) { case "conditions": case "controlPlaneReady": case "failureDomains": case "failureMessage": case "failureReason": case "infrastructureReady": case "observedGeneration": case "phase": case "v1beta2": break; default: if (o[k] !== undefined) r.unknown(p, k, K292); }
   }
   let x: unknown;
   x = o["conditions"];
@@ -3151,7 +4247,7 @@ function v214(v: unknown, p: string, r: R): void {
     else if (typeof x !== 'boolean') r.type(p + ".controlPlaneReady", x, 'boolean');
   }
   x = o["failureDomains"];
-  if (x !== undefined) v216(x, p + ".failureDomains", r);
+  if (x !== undefined) v293(x, p + ".failureDomains", r);
   x = o["failureMessage"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".failureMessage"); }
@@ -3184,13 +4280,13 @@ function v214(v: unknown, p: string, r: R): void {
     if (x === null) { r.nul(p + ".phase"); }
     else if (typeof x !== 'string') r.type(p + ".phase", x, 'string');
     else {
-      if (!r.inEnum(x, E219)) r.enumv(p + ".phase", x, E219);
+      if (!r.inEnum(x, E296)) r.enumv(p + ".phase", x, E296);
     }
   }
   x = o["v1beta2"];
-  if (x !== undefined) v220(x, p + ".v1beta2", r);
+  if (x !== undefined) v297(x, p + ".v1beta2", r);
 }
-function root162(v: Obj, r: R): void {
+function root261(v: Obj, r: R): void {
   const o = v as Obj;
   for (const k in o) {
     switch (k) { case "apiVersion": case "kind": case "metadata": case "spec": case "status": break; default: if (o[k] !== undefined) r.unknown("", k, K2); }
@@ -3198,11 +4294,11 @@ function root162(v: Obj, r: R): void {
   r.meta("metadata", o.metadata, true, true);
   let x: unknown;
   x = o["spec"];
-  if (x !== undefined) v163(x, "spec", r);
+  if (x !== undefined) v262(x, "spec", r);
   x = o["status"];
-  if (x !== undefined) v214(x, "status", r);
+  if (x !== undefined) v291(x, "status", r);
 }
-function v227(v: unknown, p: string, r: R): void {
+function v304(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
@@ -3220,16 +4316,16 @@ function v227(v: unknown, p: string, r: R): void {
     }
   }
 }
-function v231(v: unknown, p: string, r: R): void {
+function v308(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "configRef": case "dataSecretName": break; default: if (o[k] !== undefined) r.unknown(p, k, K232); }
+    switch (k) { case "configRef": case "dataSecretName": break; default: if (o[k] !== undefined) r.unknown(p, k, K309); }
   }
   let x: unknown;
   x = o["configRef"];
-  if (x !== undefined) v177(x, p + ".configRef", r);
+  if (x !== undefined) v175(x, p + ".configRef", r);
   x = o["dataSecretName"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".dataSecretName"); }
@@ -3239,19 +4335,19 @@ function v231(v: unknown, p: string, r: R): void {
     }
   }
 }
-function v229(v: unknown, p: string, r: R): void {
+function v306(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "bootstrap": case "clusterName": case "failureDomain": case "infrastructureRef": case "nodeDeletionTimeout": case "nodeDrainTimeout": case "nodeVolumeDetachTimeout": case "providerID": case "readinessGates": case "version": break; default: if (o[k] !== undefined) r.unknown(p, k, K230); }
+    switch (k) { case "bootstrap": case "clusterName": case "failureDomain": case "infrastructureRef": case "nodeDeletionTimeout": case "nodeDrainTimeout": case "nodeVolumeDetachTimeout": case "providerID": case "readinessGates": case "version": break; default: if (o[k] !== undefined) r.unknown(p, k, K307); }
   }
   if (o["bootstrap"] === undefined) r.required(p, "bootstrap");
   if (o["clusterName"] === undefined) r.required(p, "clusterName");
   if (o["infrastructureRef"] === undefined) r.required(p, "infrastructureRef");
   let x: unknown;
   x = o["bootstrap"];
-  if (x !== undefined) v231(x, p + ".bootstrap", r);
+  if (x !== undefined) v308(x, p + ".bootstrap", r);
   x = o["clusterName"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".clusterName"); }
@@ -3271,7 +4367,7 @@ function v229(v: unknown, p: string, r: R): void {
     }
   }
   x = o["infrastructureRef"];
-  if (x !== undefined) v177(x, p + ".infrastructureRef", r);
+  if (x !== undefined) v175(x, p + ".infrastructureRef", r);
   x = o["nodeDeletionTimeout"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".nodeDeletionTimeout"); }
@@ -3308,7 +4404,7 @@ function v229(v: unknown, p: string, r: R): void {
     }
   }
 }
-function v228(v: unknown, p: string, r: R): void {
+function v305(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
@@ -3319,14 +4415,14 @@ function v228(v: unknown, p: string, r: R): void {
   x = o["metadata"];
   if (x !== undefined) v37(x, p + ".metadata", r);
   x = o["spec"];
-  if (x !== undefined) v229(x, p + ".spec", r);
+  if (x !== undefined) v306(x, p + ".spec", r);
 }
-function v225(v: unknown, p: string, r: R): void {
+function v302(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "clusterName": case "machineNamingStrategy": case "minReadySeconds": case "paused": case "progressDeadlineSeconds": case "replicas": case "revisionHistoryLimit": case "rolloutAfter": case "selector": case "strategy": case "template": break; default: if (o[k] !== undefined) r.unknown(p, k, K226); }
+    switch (k) { case "clusterName": case "machineNamingStrategy": case "minReadySeconds": case "paused": case "progressDeadlineSeconds": case "replicas": case "revisionHistoryLimit": case "rolloutAfter": case "selector": case "strategy": case "template": break; default: if (o[k] !== undefined) r.unknown(p, k, K303); }
   }
   if (o["clusterName"] === undefined) r.required(p, "clusterName");
   if (o["selector"] === undefined) r.required(p, "selector");
@@ -3342,7 +4438,7 @@ function v225(v: unknown, p: string, r: R): void {
     }
   }
   x = o["machineNamingStrategy"];
-  if (x !== undefined) v227(x, p + ".machineNamingStrategy", r);
+  if (x !== undefined) v304(x, p + ".machineNamingStrategy", r);
   x = o["minReadySeconds"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".minReadySeconds"); }
@@ -3391,16 +4487,16 @@ function v225(v: unknown, p: string, r: R): void {
   x = o["selector"];
   if (x !== undefined) v5(x, p + ".selector", r);
   x = o["strategy"];
-  if (x !== undefined) v203(x, p + ".strategy", r);
+  if (x !== undefined) v225(x, p + ".strategy", r);
   x = o["template"];
-  if (x !== undefined) v228(x, p + ".template", r);
+  if (x !== undefined) v305(x, p + ".template", r);
 }
-function v236(v: unknown, p: string, r: R): void {
+function v313(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "availableReplicas": case "conditions": case "readyReplicas": case "upToDateReplicas": break; default: if (o[k] !== undefined) r.unknown(p, k, K237); }
+    switch (k) { case "availableReplicas": case "conditions": case "readyReplicas": case "upToDateReplicas": break; default: if (o[k] !== undefined) r.unknown(p, k, K314); }
   }
   let x: unknown;
   x = o["availableReplicas"];
@@ -3430,12 +4526,12 @@ function v236(v: unknown, p: string, r: R): void {
     }
   }
 }
-function v233(v: unknown, p: string, r: R): void {
+function v310(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "availableReplicas": case "conditions": case "observedGeneration": case "phase": case "readyReplicas": case "replicas": case "selector": case "unavailableReplicas": case "updatedReplicas": case "v1beta2": break; default: if (o[k] !== undefined) r.unknown(p, k, K234); }
+    switch (k) { case "availableReplicas": case "conditions": case "observedGeneration": case "phase": case "readyReplicas": case "replicas": case "selector": case "unavailableReplicas": case "updatedReplicas": case "v1beta2": break; default: if (o[k] !== undefined) r.unknown(p, k, K311); }
   }
   let x: unknown;
   x = o["availableReplicas"];
@@ -3461,7 +4557,7 @@ function v233(v: unknown, p: string, r: R): void {
     if (x === null) { r.nul(p + ".phase"); }
     else if (typeof x !== 'string') r.type(p + ".phase", x, 'string');
     else {
-      if (!r.inEnum(x, E235)) r.enumv(p + ".phase", x, E235);
+      if (!r.inEnum(x, E312)) r.enumv(p + ".phase", x, E312);
     }
   }
   x = o["readyReplicas"];
@@ -3506,9 +4602,9 @@ function v233(v: unknown, p: string, r: R): void {
     }
   }
   x = o["v1beta2"];
-  if (x !== undefined) v236(x, p + ".v1beta2", r);
+  if (x !== undefined) v313(x, p + ".v1beta2", r);
 }
-function root224(v: Obj, r: R): void {
+function root301(v: Obj, r: R): void {
   const o = v as Obj;
   for (const k in o) {
     switch (k) { case "apiVersion": case "kind": case "metadata": case "spec": case "status": break; default: if (o[k] !== undefined) r.unknown("", k, K2); }
@@ -3516,16 +4612,16 @@ function root224(v: Obj, r: R): void {
   r.meta("metadata", o.metadata, true, true);
   let x: unknown;
   x = o["spec"];
-  if (x !== undefined) v225(x, "spec", r);
+  if (x !== undefined) v302(x, "spec", r);
   x = o["status"];
-  if (x !== undefined) v233(x, "status", r);
+  if (x !== undefined) v310(x, "status", r);
 }
-function v239(v: unknown, p: string, r: R): void {
+function v316(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "clusterName": case "maxUnhealthy": case "nodeStartupTimeout": case "remediationTemplate": case "selector": case "unhealthyConditions": case "unhealthyRange": break; default: if (o[k] !== undefined) r.unknown(p, k, K240); }
+    switch (k) { case "clusterName": case "maxUnhealthy": case "nodeStartupTimeout": case "remediationTemplate": case "selector": case "unhealthyConditions": case "unhealthyRange": break; default: if (o[k] !== undefined) r.unknown(p, k, K317); }
   }
   if (o["clusterName"] === undefined) r.required(p, "clusterName");
   if (o["selector"] === undefined) r.required(p, "selector");
@@ -3540,18 +4636,18 @@ function v239(v: unknown, p: string, r: R): void {
     }
   }
   x = o["maxUnhealthy"];
-  if (x !== undefined) v186(x, p + ".maxUnhealthy", r);
+  if (x !== undefined) v174(x, p + ".maxUnhealthy", r);
   x = o["nodeStartupTimeout"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".nodeStartupTimeout"); }
     else if (typeof x !== 'string') r.type(p + ".nodeStartupTimeout", x, 'string');
   }
   x = o["remediationTemplate"];
-  if (x !== undefined) v177(x, p + ".remediationTemplate", r);
+  if (x !== undefined) v175(x, p + ".remediationTemplate", r);
   x = o["selector"];
   if (x !== undefined) v5(x, p + ".selector", r);
   x = o["unhealthyConditions"];
-  if (x !== undefined) v187(x, p + ".unhealthyConditions", r);
+  if (x !== undefined) v177(x, p + ".unhealthyConditions", r);
   x = o["unhealthyRange"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".unhealthyRange"); }
@@ -3559,11 +4655,11 @@ function v239(v: unknown, p: string, r: R): void {
     else {
       if (x.length < 2 && r.cp(x) < 1) r.minLength(p + ".unhealthyRange", x, 1);
       if (x.length > 32 && r.cp(x) > 32) r.maxLength(p + ".unhealthyRange", x, 32);
-      if (!P190.test(x)) r.pattern(p + ".unhealthyRange", x, "^\\[[0-9]+-[0-9]+\\]$");
+      if (!P180.test(x)) r.pattern(p + ".unhealthyRange", x, "^\\[[0-9]+-[0-9]+\\]$");
     }
   }
 }
-function v243(v: unknown, p: string, r: R): void {
+function v320(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (!Array.isArray(v)) { r.type(p, v, 'array'); return; }
   if (v.length > 10000) r.maxItems(p, v.length, 10000);
@@ -3577,12 +4673,12 @@ function v243(v: unknown, p: string, r: R): void {
     }
   }
 }
-function v241(v: unknown, p: string, r: R): void {
+function v318(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "conditions": case "currentHealthy": case "expectedMachines": case "observedGeneration": case "remediationsAllowed": case "targets": case "v1beta2": break; default: if (o[k] !== undefined) r.unknown(p, k, K242); }
+    switch (k) { case "conditions": case "currentHealthy": case "expectedMachines": case "observedGeneration": case "remediationsAllowed": case "targets": case "v1beta2": break; default: if (o[k] !== undefined) r.unknown(p, k, K319); }
   }
   let x: unknown;
   x = o["conditions"];
@@ -3623,11 +4719,11 @@ function v241(v: unknown, p: string, r: R): void {
     }
   }
   x = o["targets"];
-  if (x !== undefined) v243(x, p + ".targets", r);
+  if (x !== undefined) v320(x, p + ".targets", r);
   x = o["v1beta2"];
   if (x !== undefined) v22(x, p + ".v1beta2", r);
 }
-function root238(v: Obj, r: R): void {
+function root315(v: Obj, r: R): void {
   const o = v as Obj;
   for (const k in o) {
     switch (k) { case "apiVersion": case "kind": case "metadata": case "spec": case "status": break; default: if (o[k] !== undefined) r.unknown("", k, K2); }
@@ -3635,16 +4731,16 @@ function root238(v: Obj, r: R): void {
   r.meta("metadata", o.metadata, true, true);
   let x: unknown;
   x = o["spec"];
-  if (x !== undefined) v239(x, "spec", r);
+  if (x !== undefined) v316(x, "spec", r);
   x = o["status"];
-  if (x !== undefined) v241(x, "status", r);
+  if (x !== undefined) v318(x, "status", r);
 }
-function v248(v: unknown, p: string, r: R): void {
+function v325(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "address": case "type": break; default: if (o[k] !== undefined) r.unknown(p, k, K249); }
+    switch (k) { case "address": case "type": break; default: if (o[k] !== undefined) r.unknown(p, k, K326); }
   }
   if (o["address"] === undefined) r.required(p, "address");
   if (o["type"] === undefined) r.required(p, "type");
@@ -3663,24 +4759,24 @@ function v248(v: unknown, p: string, r: R): void {
     if (x === null) { r.nul(p + ".type"); }
     else if (typeof x !== 'string') r.type(p + ".type", x, 'string');
     else {
-      if (!r.inEnum(x, E250)) r.enumv(p + ".type", x, E250);
+      if (!r.inEnum(x, E327)) r.enumv(p + ".type", x, E327);
     }
   }
 }
-function v247(v: unknown, p: string, r: R): void {
+function v324(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (!Array.isArray(v)) { r.type(p, v, 'array'); return; }
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i] ?? null;
-    v248(x, p + '[' + i + ']', r);
+    v325(x, p + '[' + i + ']', r);
   }
 }
-function v251(v: unknown, p: string, r: R): void {
+function v328(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "nodeDrainStartTime": case "waitForNodeVolumeDetachStartTime": break; default: if (o[k] !== undefined) r.unknown(p, k, K252); }
+    switch (k) { case "nodeDrainStartTime": case "waitForNodeVolumeDetachStartTime": break; default: if (o[k] !== undefined) r.unknown(p, k, K329); }
   }
   let x: unknown;
   x = o["nodeDrainStartTime"];
@@ -3700,12 +4796,12 @@ function v251(v: unknown, p: string, r: R): void {
     }
   }
 }
-function v253(v: unknown, p: string, r: R): void {
+function v330(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "architecture": case "bootID": case "containerRuntimeVersion": case "kernelVersion": case "kubeProxyVersion": case "kubeletVersion": case "machineID": case "operatingSystem": case "osImage": case "systemUUID": break; default: if (o[k] !== undefined) r.unknown(p, k, K254); }
+    switch (k) { case "architecture": case "bootID": case "containerRuntimeVersion": case "kernelVersion": case "kubeProxyVersion": case "kubeletVersion": case "machineID": case "operatingSystem": case "osImage": case "systemUUID": break; default: if (o[k] !== undefined) r.unknown(p, k, K331); }
   }
   if (o["architecture"] === undefined) r.required(p, "architecture");
   if (o["bootID"] === undefined) r.required(p, "bootID");
@@ -3769,16 +4865,16 @@ function v253(v: unknown, p: string, r: R): void {
     else if (typeof x !== 'string') r.type(p + ".systemUUID", x, 'string');
   }
 }
-function v245(v: unknown, p: string, r: R): void {
+function v322(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "addresses": case "bootstrapReady": case "certificatesExpiryDate": case "conditions": case "deletion": case "failureMessage": case "failureReason": case "infrastructureReady": case "lastUpdated": case "nodeInfo": case "nodeRef": case "observedGeneration": case "phase": case "v1beta2": break; default: if (o[k] !== undefined) r.unknown(p, k, K246); }
+    switch (k) { case "addresses": case "bootstrapReady": case "certificatesExpiryDate": case "conditions": case "deletion": case "failureMessage": case "failureReason": case "infrastructureReady": case "lastUpdated": case "nodeInfo": case "nodeRef": case "observedGeneration": case "phase": case "v1beta2": break; default: if (o[k] !== undefined) r.unknown(p, k, K323); }
   }
   let x: unknown;
   x = o["addresses"];
-  if (x !== undefined) v247(x, p + ".addresses", r);
+  if (x !== undefined) v324(x, p + ".addresses", r);
   x = o["bootstrapReady"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".bootstrapReady"); }
@@ -3795,7 +4891,7 @@ function v245(v: unknown, p: string, r: R): void {
   x = o["conditions"];
   if (x !== undefined) v19(x, p + ".conditions", r);
   x = o["deletion"];
-  if (x !== undefined) v251(x, p + ".deletion", r);
+  if (x !== undefined) v328(x, p + ".deletion", r);
   x = o["failureMessage"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".failureMessage"); }
@@ -3824,9 +4920,9 @@ function v245(v: unknown, p: string, r: R): void {
     }
   }
   x = o["nodeInfo"];
-  if (x !== undefined) v253(x, p + ".nodeInfo", r);
+  if (x !== undefined) v330(x, p + ".nodeInfo", r);
   x = o["nodeRef"];
-  if (x !== undefined) v177(x, p + ".nodeRef", r);
+  if (x !== undefined) v175(x, p + ".nodeRef", r);
   x = o["observedGeneration"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".observedGeneration"); }
@@ -3840,13 +4936,13 @@ function v245(v: unknown, p: string, r: R): void {
     if (x === null) { r.nul(p + ".phase"); }
     else if (typeof x !== 'string') r.type(p + ".phase", x, 'string');
     else {
-      if (!r.inEnum(x, E255)) r.enumv(p + ".phase", x, E255);
+      if (!r.inEnum(x, E332)) r.enumv(p + ".phase", x, E332);
     }
   }
   x = o["v1beta2"];
   if (x !== undefined) v22(x, p + ".v1beta2", r);
 }
-function root244(v: Obj, r: R): void {
+function root321(v: Obj, r: R): void {
   const o = v as Obj;
   for (const k in o) {
     switch (k) { case "apiVersion": case "kind": case "metadata": case "spec": case "status": break; default: if (o[k] !== undefined) r.unknown("", k, K2); }
@@ -3854,21 +4950,21 @@ function root244(v: Obj, r: R): void {
   r.meta("metadata", o.metadata, true, true);
   let x: unknown;
   x = o["spec"];
-  if (x !== undefined) v229(x, "spec", r);
+  if (x !== undefined) v306(x, "spec", r);
   x = o["status"];
-  if (x !== undefined) v245(x, "status", r);
+  if (x !== undefined) v322(x, "status", r);
 }
-function v259(v: unknown, p: string, r: R): void {
+function v336(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "infrastructureRef": case "metadata": case "nodeDeletionTimeout": case "nodeDrainTimeout": case "nodeVolumeDetachTimeout": case "readinessGates": break; default: if (o[k] !== undefined) r.unknown(p, k, K260); }
+    switch (k) { case "infrastructureRef": case "metadata": case "nodeDeletionTimeout": case "nodeDrainTimeout": case "nodeVolumeDetachTimeout": case "readinessGates": break; default: if (o[k] !== undefined) r.unknown(p, k, K337); }
   }
   if (o["infrastructureRef"] === undefined) r.required(p, "infrastructureRef");
   let x: unknown;
   x = o["infrastructureRef"];
-  if (x !== undefined) v177(x, p + ".infrastructureRef", r);
+  if (x !== undefined) v175(x, p + ".infrastructureRef", r);
   x = o["metadata"];
   if (x !== undefined) v37(x, p + ".metadata", r);
   x = o["nodeDeletionTimeout"];
@@ -3889,12 +4985,12 @@ function v259(v: unknown, p: string, r: R): void {
   x = o["readinessGates"];
   if (x !== undefined) v165(x, p + ".readinessGates", r);
 }
-function v261(v: unknown, p: string, r: R): void {
+function v338(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "maxRetry": case "minHealthyPeriod": case "retryPeriod": break; default: if (o[k] !== undefined) r.unknown(p, k, K262); }
+    switch (k) { case "maxRetry": case "minHealthyPeriod": case "retryPeriod": break; default: if (o[k] !== undefined) r.unknown(p, k, K339); }
   }
   let x: unknown;
   x = o["maxRetry"];
@@ -3916,12 +5012,12 @@ function v261(v: unknown, p: string, r: R): void {
     else if (typeof x !== 'string') r.type(p + ".retryPeriod", x, 'string');
   }
 }
-function v263(v: unknown, p: string, r: R): void {
+function v340(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "certificatesExpiryDays": break; default: if (o[k] !== undefined) r.unknown(p, k, K264); }
+    switch (k) { case "certificatesExpiryDays": break; default: if (o[k] !== undefined) r.unknown(p, k, K341); }
   }
   let x: unknown;
   x = o["certificatesExpiryDays"];
@@ -3933,42 +5029,42 @@ function v263(v: unknown, p: string, r: R): void {
     }
   }
 }
-function v267(v: unknown, p: string, r: R): void {
+function v344(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "maxSurge": break; default: if (o[k] !== undefined) r.unknown(p, k, K268); }
+    switch (k) { case "maxSurge": break; default: if (o[k] !== undefined) r.unknown(p, k, K345); }
   }
   let x: unknown;
   x = o["maxSurge"];
-  if (x !== undefined) v186(x, p + ".maxSurge", r);
+  if (x !== undefined) v174(x, p + ".maxSurge", r);
 }
-function v265(v: unknown, p: string, r: R): void {
+function v342(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "rollingUpdate": case "type": break; default: if (o[k] !== undefined) r.unknown(p, k, K266); }
+    switch (k) { case "rollingUpdate": case "type": break; default: if (o[k] !== undefined) r.unknown(p, k, K343); }
   }
   let x: unknown;
   x = o["rollingUpdate"];
-  if (x !== undefined) v267(x, p + ".rollingUpdate", r);
+  if (x !== undefined) v344(x, p + ".rollingUpdate", r);
   x = o["type"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".type"); }
     else if (typeof x !== 'string') r.type(p + ".type", x, 'string');
     else {
-      if (x !== "RollingUpdate") r.enumv(p + ".type", x, E269);
+      if (x !== "RollingUpdate") r.enumv(p + ".type", x, E346);
     }
   }
 }
-function v257(v: unknown, p: string, r: R): void {
+function v334(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "kubeadmConfigSpec": case "machineNamingStrategy": case "machineTemplate": case "remediationStrategy": case "replicas": case "rolloutAfter": case "rolloutBefore": case "rolloutStrategy": case "version": break; default: if (o[k] !== undefined) r.unknown(p, k, K258); }
+    switch (k) { case "kubeadmConfigSpec": case "machineNamingStrategy": case "machineTemplate": case "remediationStrategy": case "replicas": case "rolloutAfter": case "rolloutBefore": case "rolloutStrategy": case "version": break; default: if (o[k] !== undefined) r.unknown(p, k, K335); }
   }
   if (o["kubeadmConfigSpec"] === undefined) r.required(p, "kubeadmConfigSpec");
   if (o["machineTemplate"] === undefined) r.required(p, "machineTemplate");
@@ -3977,11 +5073,11 @@ function v257(v: unknown, p: string, r: R): void {
   x = o["kubeadmConfigSpec"];
   if (x !== undefined) v39(x, p + ".kubeadmConfigSpec", r);
   x = o["machineNamingStrategy"];
-  if (x !== undefined) v227(x, p + ".machineNamingStrategy", r);
+  if (x !== undefined) v304(x, p + ".machineNamingStrategy", r);
   x = o["machineTemplate"];
-  if (x !== undefined) v259(x, p + ".machineTemplate", r);
+  if (x !== undefined) v336(x, p + ".machineTemplate", r);
   x = o["remediationStrategy"];
-  if (x !== undefined) v261(x, p + ".remediationStrategy", r);
+  if (x !== undefined) v338(x, p + ".remediationStrategy", r);
   x = o["replicas"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".replicas"); }
@@ -3999,9 +5095,9 @@ function v257(v: unknown, p: string, r: R): void {
     }
   }
   x = o["rolloutBefore"];
-  if (x !== undefined) v263(x, p + ".rolloutBefore", r);
+  if (x !== undefined) v340(x, p + ".rolloutBefore", r);
   x = o["rolloutStrategy"];
-  if (x !== undefined) v265(x, p + ".rolloutStrategy", r);
+  if (x !== undefined) v342(x, p + ".rolloutStrategy", r);
   x = o["version"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".version"); }
@@ -4012,12 +5108,12 @@ function v257(v: unknown, p: string, r: R): void {
     }
   }
 }
-function v272(v: unknown, p: string, r: R): void {
+function v349(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "machine": case "retryCount": case "timestamp": break; default: if (o[k] !== undefined) r.unknown(p, k, K273); }
+    switch (k) { case "machine": case "retryCount": case "timestamp": break; default: if (o[k] !== undefined) r.unknown(p, k, K350); }
   }
   if (o["machine"] === undefined) r.required(p, "machine");
   if (o["retryCount"] === undefined) r.required(p, "retryCount");
@@ -4049,12 +5145,12 @@ function v272(v: unknown, p: string, r: R): void {
     }
   }
 }
-function v270(v: unknown, p: string, r: R): void {
+function v347(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "conditions": case "failureMessage": case "failureReason": case "initialized": case "lastRemediation": case "observedGeneration": case "ready": case "readyReplicas": case "replicas": case "selector": case "unavailableReplicas": case "updatedReplicas": case "v1beta2": case "version": break; default: if (o[k] !== undefined) r.unknown(p, k, K271); }
+    switch (k) { case "conditions": case "failureMessage": case "failureReason": case "initialized": case "lastRemediation": case "observedGeneration": case "ready": case "readyReplicas": case "replicas": case "selector": case "unavailableReplicas": case "updatedReplicas": case "v1beta2": case "version": break; default: if (o[k] !== undefined) r.unknown(p, k, K348); }
   }
   let x: unknown;
   x = o["conditions"];
@@ -4079,7 +5175,7 @@ function v270(v: unknown, p: string, r: R): void {
     else if (typeof x !== 'boolean') r.type(p + ".initialized", x, 'boolean');
   }
   x = o["lastRemediation"];
-  if (x !== undefined) v272(x, p + ".lastRemediation", r);
+  if (x !== undefined) v349(x, p + ".lastRemediation", r);
   x = o["observedGeneration"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".observedGeneration"); }
@@ -4135,7 +5231,7 @@ function v270(v: unknown, p: string, r: R): void {
     }
   }
   x = o["v1beta2"];
-  if (x !== undefined) v236(x, p + ".v1beta2", r);
+  if (x !== undefined) v313(x, p + ".v1beta2", r);
   x = o["version"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".version"); }
@@ -4146,7 +5242,7 @@ function v270(v: unknown, p: string, r: R): void {
     }
   }
 }
-function root256(v: Obj, r: R): void {
+function root333(v: Obj, r: R): void {
   const o = v as Obj;
   for (const k in o) {
     switch (k) { case "apiVersion": case "kind": case "metadata": case "spec": case "status": break; default: if (o[k] !== undefined) r.unknown("", k, K2); }
@@ -4154,11 +5250,11 @@ function root256(v: Obj, r: R): void {
   r.meta("metadata", o.metadata, true, true);
   let x: unknown;
   x = o["spec"];
-  if (x !== undefined) v257(x, "spec", r);
+  if (x !== undefined) v334(x, "spec", r);
   x = o["status"];
-  if (x !== undefined) v270(x, "status", r);
+  if (x !== undefined) v347(x, "status", r);
 }
-function d275(v: unknown): unknown {
+function d352(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
   const o = v as Obj;
   let c: Obj | undefined;
@@ -4167,33 +5263,167 @@ function d275(v: unknown): unknown {
   x = o["kubeadmConfigSpec"];
   if (x !== undefined) { y = d151(x); if (y !== x) (c ??= { ...o })["kubeadmConfigSpec"] = y; }
   x = o["rolloutStrategy"];
-  if (x === undefined) (c ??= { ...o })["rolloutStrategy"] = D276;
+  if (x === undefined) (c ??= { ...o })["rolloutStrategy"] = D353;
   return c ?? o;
 }
-function d274(v: unknown): unknown {
+function d351(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
   const o = v as Obj;
   let c: Obj | undefined;
   let x: unknown;
   let y: unknown;
   x = o["spec"];
-  if (x !== undefined) { y = d275(x); if (y !== x) (c ??= { ...o })["spec"] = y; }
+  if (x !== undefined) { y = d352(x); if (y !== x) (c ??= { ...o })["spec"] = y; }
   return c ?? o;
 }
-function c283(v: any, r: R): unknown {
+function v359(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "metadata": case "nodeDeletionTimeout": case "nodeDrainTimeout": case "nodeVolumeDetachTimeout": break; default: if (o[k] !== undefined) r.unknown(p, k, K360); }
+  }
+  let x: unknown;
+  x = o["metadata"];
+  if (x !== undefined) v37(x, p + ".metadata", r);
+  x = o["nodeDeletionTimeout"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".nodeDeletionTimeout"); }
+    else if (typeof x !== 'string') r.type(p + ".nodeDeletionTimeout", x, 'string');
+  }
+  x = o["nodeDrainTimeout"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".nodeDrainTimeout"); }
+    else if (typeof x !== 'string') r.type(p + ".nodeDrainTimeout", x, 'string');
+  }
+  x = o["nodeVolumeDetachTimeout"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".nodeVolumeDetachTimeout"); }
+    else if (typeof x !== 'string') r.type(p + ".nodeVolumeDetachTimeout", x, 'string');
+  }
+}
+function v357(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "kubeadmConfigSpec": case "machineNamingStrategy": case "machineTemplate": case "remediationStrategy": case "rolloutAfter": case "rolloutBefore": case "rolloutStrategy": break; default: if (o[k] !== undefined) r.unknown(p, k, K358); }
+  }
+  if (o["kubeadmConfigSpec"] === undefined) r.required(p, "kubeadmConfigSpec");
+  let x: unknown;
+  x = o["kubeadmConfigSpec"];
+  if (x !== undefined) v39(x, p + ".kubeadmConfigSpec", r);
+  x = o["machineNamingStrategy"];
+  if (x !== undefined) v304(x, p + ".machineNamingStrategy", r);
+  x = o["machineTemplate"];
+  if (x !== undefined) v359(x, p + ".machineTemplate", r);
+  x = o["remediationStrategy"];
+  if (x !== undefined) v338(x, p + ".remediationStrategy", r);
+  x = o["rolloutAfter"];
+  if (x !== undefined) {
+    if (x === null) { r.nul(p + ".rolloutAfter"); }
+    else if (typeof x !== 'string') r.type(p + ".rolloutAfter", x, 'string');
+    else {
+      if (!r.f.datetime(x)) r.format(p + ".rolloutAfter", x, 'date-time', true);
+    }
+  }
+  x = o["rolloutBefore"];
+  if (x !== undefined) v340(x, p + ".rolloutBefore", r);
+  x = o["rolloutStrategy"];
+  if (x !== undefined) v342(x, p + ".rolloutStrategy", r);
+}
+function v356(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "metadata": case "spec": break; default: if (o[k] !== undefined) r.unknown(p, k, K36); }
+  }
+  if (o["spec"] === undefined) r.required(p, "spec");
+  let x: unknown;
+  x = o["metadata"];
+  if (x !== undefined) v37(x, p + ".metadata", r);
+  x = o["spec"];
+  if (x !== undefined) v357(x, p + ".spec", r);
+}
+function v355(v: unknown, p: string, r: R): void {
+  if (v === null) { r.nul(p); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "template": break; default: if (o[k] !== undefined) r.unknown(p, k, K34); }
+  }
+  if (o["template"] === undefined) r.required(p, "template");
+  let x: unknown;
+  x = o["template"];
+  if (x !== undefined) v356(x, p + ".template", r);
+}
+function root354(v: Obj, r: R): void {
+  const o = v as Obj;
+  for (const k in o) {
+    switch (k) { case "apiVersion": case "kind": case "metadata": case "spec": break; default: if (o[k] !== undefined) r.unknown("", k, K32); }
+  }
+  r.meta("metadata", o.metadata, true, true);
+  let x: unknown;
+  x = o["spec"];
+  if (x !== undefined) v355(x, "spec", r);
+}
+function d364(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+  const o = v as Obj;
+  let c: Obj | undefined;
+  let x: unknown;
+  let y: unknown;
+  x = o["kubeadmConfigSpec"];
+  if (x !== undefined) { y = d151(x); if (y !== x) (c ??= { ...o })["kubeadmConfigSpec"] = y; }
+  x = o["rolloutStrategy"];
+  if (x === undefined) (c ??= { ...o })["rolloutStrategy"] = D353;
+  return c ?? o;
+}
+function d363(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+  const o = v as Obj;
+  let c: Obj | undefined;
+  let x: unknown;
+  let y: unknown;
+  x = o["spec"];
+  if (x !== undefined) { y = d364(x); if (y !== x) (c ??= { ...o })["spec"] = y; }
+  return c ?? o;
+}
+function d362(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+  const o = v as Obj;
+  let c: Obj | undefined;
+  let x: unknown;
+  let y: unknown;
+  x = o["template"];
+  if (x !== undefined) { y = d363(x); if (y !== x) (c ??= { ...o })["template"] = y; }
+  return c ?? o;
+}
+function d361(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+  const o = v as Obj;
+  let c: Obj | undefined;
+  let x: unknown;
+  let y: unknown;
+  x = o["spec"];
+  if (x !== undefined) { y = d362(x); if (y !== x) (c ??= { ...o })["spec"] = y; }
+  return c ?? o;
+}
+function c371(v: any, r: R): unknown {
   const o = new Map<string, unknown>();
   let x: unknown;
   x = v["host"]; if (x != null) o.set("host", x);
   x = v["port"]; if (x != null) o.set("port", BigInt(x as number));
   return o;
 }
-function v281(v: unknown, p: string, r: R): void {
+function v369(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   const b = r.blocking;
-  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); r.celBlocked(p, R282); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); r.celBlocked(p, R370); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "host": case "port": break; default: if (o[k] !== undefined) r.unknown(p, k, K176); }
+    switch (k) { case "host": case "port": break; default: if (o[k] !== undefined) r.unknown(p, k, K270); }
   }
   if (o["host"] === undefined) r.required(p, "host");
   if (o["port"] === undefined) r.required(p, "port");
@@ -4214,21 +5444,21 @@ function v281(v: unknown, p: string, r: R): void {
       if (x < -2147483648 || x > 2147483647) r.range(p + ".port", x, 'int32');
     }
   }
-  if (r.blocking === b) r.cel(p, v, R282, c283); else r.celBlocked(p, R282);
+  if (r.blocking === b) r.cel(p, v, R370, c371); else r.celBlocked(p, R370);
 }
-function c286(v: any, r: R): unknown {
+function c374(v: any, r: R): unknown {
   const o = new Map<string, unknown>();
   let x: unknown;
   x = v["name"]; if (x != null) o.set("name", x);
   return o;
 }
-function v284(v: unknown, p: string, r: R): void {
+function v372(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   const b = r.blocking;
-  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); r.celBlocked(p, R285); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); r.celBlocked(p, R373); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "name": break; default: if (o[k] !== undefined) r.unknown(p, k, K197); }
+    switch (k) { case "name": break; default: if (o[k] !== undefined) r.unknown(p, k, K283); }
   }
   let x: unknown;
   x = o["name"];
@@ -4236,14 +5466,14 @@ function v284(v: unknown, p: string, r: R): void {
     if (x === null) { r.nul(p + ".name"); }
     else if (typeof x !== 'string') r.type(p + ".name", x, 'string');
   }
-  if (r.blocking === b) r.cel(p, v, R285, c286); else r.celBlocked(p, R285);
+  if (r.blocking === b) r.cel(p, v, R373, c374); else r.celBlocked(p, R373);
 }
-function v287(v: unknown, p: string, r: R): void {
+function v375(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "name": break; default: if (o[k] !== undefined) r.unknown(p, k, K197); }
+    switch (k) { case "name": break; default: if (o[k] !== undefined) r.unknown(p, k, K283); }
   }
   let x: unknown;
   x = o["name"];
@@ -4252,58 +5482,58 @@ function v287(v: unknown, p: string, r: R): void {
     else if (typeof x !== 'string') r.type(p + ".name", x, 'string');
   }
 }
-function c290(v: any, r: R): unknown {
+function c378(v: any, r: R): unknown {
   const x: unknown = v;
   return x;
 }
-function v288(v: unknown, p: string, r: R): void {
+function v376(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   const b = r.blocking;
-  if (typeof v !== 'string') { r.type(p, v, 'string'); r.celBlocked(p, R289); return; }
+  if (typeof v !== 'string') { r.type(p, v, 'string'); r.celBlocked(p, R377); return; }
   if (v.length < 2 && r.cp(v) < 1) r.minLength(p, v, 1);
-  if (r.blocking === b) r.cel(p, v, R289, c290); else r.celBlocked(p, R289);
+  if (r.blocking === b) r.cel(p, v, R377, c378); else r.celBlocked(p, R377);
 }
-function c292(v: any, r: R): unknown {
+function c380(v: any, r: R): unknown {
   const o = new Map<string, unknown>();
   let x: unknown;
   x = v["name"]; if (x != null) o.set("name", x);
   return o;
 }
-function c291(v: any, r: R): unknown {
+function c379(v: any, r: R): unknown {
   const o = new Map<string, unknown>();
   let x: unknown;
-  x = v["controlPlaneEndpoint"]; if (x != null) o.set("controlPlaneEndpoint", c283(x, r));
-  x = v["credentialsRef"]; if (x != null) o.set("credentialsRef", c286(x, r));
-  x = v["loadBalancerProviderRef"]; if (x != null) o.set("loadBalancerProviderRef", c292(x, r));
+  x = v["controlPlaneEndpoint"]; if (x != null) o.set("controlPlaneEndpoint", c371(x, r));
+  x = v["credentialsRef"]; if (x != null) o.set("credentialsRef", c374(x, r));
+  x = v["loadBalancerProviderRef"]; if (x != null) o.set("loadBalancerProviderRef", c380(x, r));
   x = v["location"]; if (x != null) o.set("location", x);
   return o;
 }
-function v278(v: unknown, p: string, r: R): void {
+function v366(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   const b = r.blocking;
-  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); r.celBlocked(p, R279); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); r.celBlocked(p, R367); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "controlPlaneEndpoint": case "credentialsRef": case "loadBalancerProviderRef": case "location": break; default: if (o[k] !== undefined) r.unknown(p, k, K280); }
+    switch (k) { case "controlPlaneEndpoint": case "credentialsRef": case "loadBalancerProviderRef": case "location": break; default: if (o[k] !== undefined) r.unknown(p, k, K368); }
   }
   if (o["credentialsRef"] === undefined) r.required(p, "credentialsRef");
   let x: unknown;
   x = o["controlPlaneEndpoint"];
-  if (x !== undefined) v281(x, p + ".controlPlaneEndpoint", r);
+  if (x !== undefined) v369(x, p + ".controlPlaneEndpoint", r);
   x = o["credentialsRef"];
-  if (x !== undefined) v284(x, p + ".credentialsRef", r);
+  if (x !== undefined) v372(x, p + ".credentialsRef", r);
   x = o["loadBalancerProviderRef"];
-  if (x !== undefined) v287(x, p + ".loadBalancerProviderRef", r);
+  if (x !== undefined) v375(x, p + ".loadBalancerProviderRef", r);
   x = o["location"];
-  if (x !== undefined) v288(x, p + ".location", r);
-  if (r.blocking === b) r.cel(p, v, R279, c291); else r.celBlocked(p, R279);
+  if (x !== undefined) v376(x, p + ".location", r);
+  if (r.blocking === b) r.cel(p, v, R367, c379); else r.celBlocked(p, R367);
 }
-function v295(v: unknown, p: string, r: R): void {
+function v383(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "method": case "requestPath": case "state": break; default: if (o[k] !== undefined) r.unknown(p, k, K296); }
+    switch (k) { case "method": case "requestPath": case "state": break; default: if (o[k] !== undefined) r.unknown(p, k, K384); }
   }
   if (o["method"] === undefined) r.required(p, "method");
   if (o["requestPath"] === undefined) r.required(p, "requestPath");
@@ -4323,11 +5553,11 @@ function v295(v: unknown, p: string, r: R): void {
     if (x === null) { r.nul(p + ".state"); }
     else if (typeof x !== 'string') r.type(p + ".state", x, 'string');
     else {
-      if (x !== "QUEUED" && x !== "RUNNING" && x !== "DONE" && x !== "FAILED") r.enumv(p + ".state", x, E297);
+      if (x !== "QUEUED" && x !== "RUNNING" && x !== "DONE" && x !== "FAILED") r.enumv(p + ".state", x, E385);
     }
   }
 }
-function v298(v: unknown, p: string, r: R): void {
+function v386(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
@@ -4335,15 +5565,15 @@ function v298(v: unknown, p: string, r: R): void {
   for (const k in o) {
     x = o[k];
     if (x === undefined) continue;
-    v295(x, p + '[' + k + ']', r);
+    v383(x, p + '[' + k + ']', r);
   }
 }
-function v293(v: unknown, p: string, r: R): void {
+function v381(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "conditions": case "controlPlaneEndpointIPBlockID": case "currentClusterRequest": case "currentRequest": case "ready": break; default: if (o[k] !== undefined) r.unknown(p, k, K294); }
+    switch (k) { case "conditions": case "controlPlaneEndpointIPBlockID": case "currentClusterRequest": case "currentRequest": case "ready": break; default: if (o[k] !== undefined) r.unknown(p, k, K382); }
   }
   let x: unknown;
   x = o["conditions"];
@@ -4354,16 +5584,16 @@ function v293(v: unknown, p: string, r: R): void {
     else if (typeof x !== 'string') r.type(p + ".controlPlaneEndpointIPBlockID", x, 'string');
   }
   x = o["currentClusterRequest"];
-  if (x !== undefined) v295(x, p + ".currentClusterRequest", r);
+  if (x !== undefined) v383(x, p + ".currentClusterRequest", r);
   x = o["currentRequest"];
-  if (x !== undefined) v298(x, p + ".currentRequest", r);
+  if (x !== undefined) v386(x, p + ".currentRequest", r);
   x = o["ready"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".ready"); }
     else if (typeof x !== 'boolean') r.type(p + ".ready", x, 'boolean');
   }
 }
-function root277(v: Obj, r: R): void {
+function root365(v: Obj, r: R): void {
   const o = v as Obj;
   for (const k in o) {
     switch (k) { case "apiVersion": case "kind": case "metadata": case "spec": case "status": break; default: if (o[k] !== undefined) r.unknown("", k, K2); }
@@ -4371,11 +5601,11 @@ function root277(v: Obj, r: R): void {
   r.meta("metadata", o.metadata, true, true);
   let x: unknown;
   x = o["spec"];
-  if (x !== undefined) v278(x, "spec", r);
+  if (x !== undefined) v366(x, "spec", r);
   x = o["status"];
-  if (x !== undefined) v293(x, "status", r);
+  if (x !== undefined) v381(x, "status", r);
 }
-function d301(v: unknown): unknown {
+function d389(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
   const o = v as Obj;
   let c: Obj | undefined;
@@ -4385,7 +5615,7 @@ function d301(v: unknown): unknown {
   if (x === undefined) (c ??= { ...o })["name"] = D158;
   return c ?? o;
 }
-function d302(v: unknown): unknown {
+function d390(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
   const o = v as Obj;
   let c: Obj | undefined;
@@ -4395,41 +5625,41 @@ function d302(v: unknown): unknown {
   if (x === undefined) (c ??= { ...o })["name"] = D158;
   return c ?? o;
 }
-function d300(v: unknown): unknown {
+function d388(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
   const o = v as Obj;
   let c: Obj | undefined;
   let x: unknown;
   let y: unknown;
   x = o["credentialsRef"];
-  if (x !== undefined) { y = d301(x); if (y !== x) (c ??= { ...o })["credentialsRef"] = y; }
+  if (x !== undefined) { y = d389(x); if (y !== x) (c ??= { ...o })["credentialsRef"] = y; }
   x = o["loadBalancerProviderRef"];
-  if (x !== undefined) { y = d302(x); if (y !== x) (c ??= { ...o })["loadBalancerProviderRef"] = y; }
+  if (x !== undefined) { y = d390(x); if (y !== x) (c ??= { ...o })["loadBalancerProviderRef"] = y; }
   return c ?? o;
 }
-function d299(v: unknown): unknown {
+function d387(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
   const o = v as Obj;
   let c: Obj | undefined;
   let x: unknown;
   let y: unknown;
   x = o["spec"];
-  if (x !== undefined) { y = d300(x); if (y !== x) (c ??= { ...o })["spec"] = y; }
+  if (x !== undefined) { y = d388(x); if (y !== x) (c ??= { ...o })["spec"] = y; }
   return c ?? o;
 }
-function v305(v: unknown, p: string, r: R): void {
+function v393(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "spec": break; default: if (o[k] !== undefined) r.unknown(p, k, K306); }
+    switch (k) { case "spec": break; default: if (o[k] !== undefined) r.unknown(p, k, K394); }
   }
   if (o["spec"] === undefined) r.required(p, "spec");
   let x: unknown;
   x = o["spec"];
-  if (x !== undefined) v278(x, p + ".spec", r);
+  if (x !== undefined) v366(x, p + ".spec", r);
 }
-function v304(v: unknown, p: string, r: R): void {
+function v392(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
@@ -4439,9 +5669,9 @@ function v304(v: unknown, p: string, r: R): void {
   if (o["template"] === undefined) r.required(p, "template");
   let x: unknown;
   x = o["template"];
-  if (x !== undefined) v305(x, p + ".template", r);
+  if (x !== undefined) v393(x, p + ".template", r);
 }
-function root303(v: Obj, r: R): void {
+function root391(v: Obj, r: R): void {
   const o = v as Obj;
   for (const k in o) {
     switch (k) { case "apiVersion": case "kind": case "metadata": case "spec": break; default: if (o[k] !== undefined) r.unknown("", k, K32); }
@@ -4449,39 +5679,39 @@ function root303(v: Obj, r: R): void {
   r.meta("metadata", o.metadata, true, true);
   let x: unknown;
   x = o["spec"];
-  if (x !== undefined) v304(x, "spec", r);
+  if (x !== undefined) v392(x, "spec", r);
 }
-function d309(v: unknown): unknown {
+function d397(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
   const o = v as Obj;
   let c: Obj | undefined;
   let x: unknown;
   let y: unknown;
   x = o["spec"];
-  if (x !== undefined) { y = d300(x); if (y !== x) (c ??= { ...o })["spec"] = y; }
+  if (x !== undefined) { y = d388(x); if (y !== x) (c ??= { ...o })["spec"] = y; }
   return c ?? o;
 }
-function d308(v: unknown): unknown {
+function d396(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
   const o = v as Obj;
   let c: Obj | undefined;
   let x: unknown;
   let y: unknown;
   x = o["template"];
-  if (x !== undefined) { y = d309(x); if (y !== x) (c ??= { ...o })["template"] = y; }
+  if (x !== undefined) { y = d397(x); if (y !== x) (c ??= { ...o })["template"] = y; }
   return c ?? o;
 }
-function d307(v: unknown): unknown {
+function d395(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
   const o = v as Obj;
   let c: Obj | undefined;
   let x: unknown;
   let y: unknown;
   x = o["spec"];
-  if (x !== undefined) { y = d308(x); if (y !== x) (c ??= { ...o })["spec"] = y; }
+  if (x !== undefined) { y = d396(x); if (y !== x) (c ??= { ...o })["spec"] = y; }
   return c ?? o;
 }
-function c320(v: any, r: R): unknown {
+function c408(v: any, r: R): unknown {
   const o = new Map<string, unknown>();
   let x: unknown;
   x = v["apiGroup"]; if (x != null) o.set("apiGroup", x);
@@ -4489,13 +5719,13 @@ function c320(v: any, r: R): unknown {
   x = v["name"]; if (x != null) o.set("name", x);
   return o;
 }
-function v317(v: unknown, p: string, r: R): void {
+function v405(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   const b = r.blocking;
-  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); r.celBlocked(p, R318); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); r.celBlocked(p, R406); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "apiGroup": case "kind": case "name": break; default: if (o[k] !== undefined) r.unknown(p, k, K319); }
+    switch (k) { case "apiGroup": case "kind": case "name": break; default: if (o[k] !== undefined) r.unknown(p, k, K407); }
   }
   if (o["kind"] === undefined) r.required(p, "kind");
   if (o["name"] === undefined) r.required(p, "name");
@@ -4515,9 +5745,9 @@ function v317(v: unknown, p: string, r: R): void {
     if (x === null) { r.nul(p + ".name"); }
     else if (typeof x !== 'string') r.type(p + ".name", x, 'string');
   }
-  if (r.blocking === b) r.cel(p, v, R318, c320); else r.celBlocked(p, R318);
+  if (r.blocking === b) r.cel(p, v, R406, c408); else r.celBlocked(p, R406);
 }
-function c323(v: any, r: R): unknown {
+function c411(v: any, r: R): unknown {
   const o = new Map<string, unknown>();
   let x: unknown;
   x = v["apiGroup"]; if (x != null) o.set("apiGroup", x);
@@ -4525,13 +5755,13 @@ function c323(v: any, r: R): unknown {
   x = v["name"]; if (x != null) o.set("name", x);
   return o;
 }
-function v321(v: unknown, p: string, r: R): void {
+function v409(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   const b = r.blocking;
-  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); r.celBlocked(p, R322); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); r.celBlocked(p, R410); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "apiGroup": case "kind": case "name": break; default: if (o[k] !== undefined) r.unknown(p, k, K319); }
+    switch (k) { case "apiGroup": case "kind": case "name": break; default: if (o[k] !== undefined) r.unknown(p, k, K407); }
   }
   if (o["kind"] === undefined) r.required(p, "kind");
   if (o["name"] === undefined) r.required(p, "name");
@@ -4551,14 +5781,14 @@ function v321(v: unknown, p: string, r: R): void {
     if (x === null) { r.nul(p + ".name"); }
     else if (typeof x !== 'string') r.type(p + ".name", x, 'string');
   }
-  if (r.blocking === b) r.cel(p, v, R322, c323); else r.celBlocked(p, R322);
+  if (r.blocking === b) r.cel(p, v, R410, c411); else r.celBlocked(p, R410);
 }
-function v315(v: unknown, p: string, r: R): void {
+function v403(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "dhcp": case "ipv4PoolRef": case "ipv6PoolRef": case "networkID": case "vnet": break; default: if (o[k] !== undefined) r.unknown(p, k, K316); }
+    switch (k) { case "dhcp": case "ipv4PoolRef": case "ipv6PoolRef": case "networkID": case "vnet": break; default: if (o[k] !== undefined) r.unknown(p, k, K404); }
   }
   if (o["networkID"] === undefined) r.required(p, "networkID");
   let x: unknown;
@@ -4568,9 +5798,9 @@ function v315(v: unknown, p: string, r: R): void {
     else if (typeof x !== 'boolean') r.type(p + ".dhcp", x, 'boolean');
   }
   x = o["ipv4PoolRef"];
-  if (x !== undefined) v317(x, p + ".ipv4PoolRef", r);
+  if (x !== undefined) v405(x, p + ".ipv4PoolRef", r);
   x = o["ipv6PoolRef"];
-  if (x !== undefined) v321(x, p + ".ipv6PoolRef", r);
+  if (x !== undefined) v409(x, p + ".ipv6PoolRef", r);
   x = o["networkID"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".networkID"); }
@@ -4586,26 +5816,26 @@ function v315(v: unknown, p: string, r: R): void {
     else if (typeof x !== 'string') r.type(p + ".vnet", x, 'string');
   }
 }
-function v314(v: unknown, p: string, r: R): void {
+function v402(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (!Array.isArray(v)) { r.type(p, v, 'array'); return; }
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i] ?? null;
-    v315(x, p + '[' + i + ']', r);
+    v403(x, p + '[' + i + ']', r);
   }
 }
-function c327(v: any, r: R): unknown {
+function c415(v: any, r: R): unknown {
   const x: unknown = v;
   return x;
 }
-function v325(v: unknown, p: string, r: R): void {
+function v413(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   const b = r.blocking;
-  if (typeof v !== 'string') { r.type(p, v, 'string'); r.celBlocked(p, R326); return; }
+  if (typeof v !== 'string') { r.type(p, v, 'string'); r.celBlocked(p, R414); return; }
   if (!r.f.uuid(v)) r.format(p, v, 'uuid', false);
-  if (r.blocking === b) r.cel(p, v, R326, c327); else r.celBlocked(p, R326);
+  if (r.blocking === b) r.cel(p, v, R414, c415); else r.celBlocked(p, R414);
 }
-function v337(v: unknown, p: string, r: R): void {
+function v425(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
@@ -4619,23 +5849,23 @@ function v337(v: unknown, p: string, r: R): void {
     else if (typeof x !== 'string') r.type(p + '[' + k + ']', x, 'string');
   }
 }
-function v335(v: unknown, p: string, r: R): void {
+function v423(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "matchLabels": case "resolutionPolicy": case "useMachineVersion": break; default: if (o[k] !== undefined) r.unknown(p, k, K336); }
+    switch (k) { case "matchLabels": case "resolutionPolicy": case "useMachineVersion": break; default: if (o[k] !== undefined) r.unknown(p, k, K424); }
   }
   if (o["matchLabels"] === undefined) r.required(p, "matchLabels");
   let x: unknown;
   x = o["matchLabels"];
-  if (x !== undefined) v337(x, p + ".matchLabels", r);
+  if (x !== undefined) v425(x, p + ".matchLabels", r);
   x = o["resolutionPolicy"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".resolutionPolicy"); }
     else if (typeof x !== 'string') r.type(p + ".resolutionPolicy", x, 'string');
     else {
-      if (x !== "Exact" && x !== "Newest") r.enumv(p + ".resolutionPolicy", x, E338);
+      if (x !== "Exact" && x !== "Newest") r.enumv(p + ".resolutionPolicy", x, E426);
     }
   }
   x = o["useMachineVersion"];
@@ -4644,7 +5874,7 @@ function v335(v: unknown, p: string, r: R): void {
     else if (typeof x !== 'boolean') r.type(p + ".useMachineVersion", x, 'boolean');
   }
 }
-function c341(v: any, r: R): unknown {
+function c429(v: any, r: R): unknown {
   const m = new Map<string, unknown>();
   for (const k in v) {
     const x: unknown = v[k];
@@ -4653,28 +5883,28 @@ function c341(v: any, r: R): unknown {
   }
   return m;
 }
-function c340(v: any, r: R): unknown {
+function c428(v: any, r: R): unknown {
   const o = new Map<string, unknown>();
   let x: unknown;
-  x = v["matchLabels"]; if (x != null) o.set("matchLabels", c341(x, r));
+  x = v["matchLabels"]; if (x != null) o.set("matchLabels", c429(x, r));
   x = v["resolutionPolicy"]; if (x != null) o.set("resolutionPolicy", x);
   x = v["useMachineVersion"]; if (x != null) o.set("useMachineVersion", x);
   return o;
 }
-function c339(v: any, r: R): unknown {
+function c427(v: any, r: R): unknown {
   const o = new Map<string, unknown>();
   let x: unknown;
   x = v["id"]; if (x != null) o.set("id", x);
-  x = v["selector"]; if (x != null) o.set("selector", c340(x, r));
+  x = v["selector"]; if (x != null) o.set("selector", c428(x, r));
   return o;
 }
-function v332(v: unknown, p: string, r: R): void {
+function v420(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   const b = r.blocking;
-  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); r.celBlocked(p, R333); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); r.celBlocked(p, R421); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "id": case "selector": break; default: if (o[k] !== undefined) r.unknown(p, k, K334); }
+    switch (k) { case "id": case "selector": break; default: if (o[k] !== undefined) r.unknown(p, k, K422); }
   }
   let x: unknown;
   x = o["id"];
@@ -4683,15 +5913,15 @@ function v332(v: unknown, p: string, r: R): void {
     else if (typeof x !== 'string') r.type(p + ".id", x, 'string');
   }
   x = o["selector"];
-  if (x !== undefined) v335(x, p + ".selector", r);
-  if (r.blocking === b) r.cel(p, v, R333, c339); else r.celBlocked(p, R333);
+  if (x !== undefined) v423(x, p + ".selector", r);
+  if (r.blocking === b) r.cel(p, v, R421, c427); else r.celBlocked(p, R421);
 }
-function v328(v: unknown, p: string, r: R): void {
+function v416(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "availabilityZone": case "diskType": case "image": case "name": case "sizeGB": break; default: if (o[k] !== undefined) r.unknown(p, k, K329); }
+    switch (k) { case "availabilityZone": case "diskType": case "image": case "name": case "sizeGB": break; default: if (o[k] !== undefined) r.unknown(p, k, K417); }
   }
   if (o["image"] === undefined) r.required(p, "image");
   let x: unknown;
@@ -4700,7 +5930,7 @@ function v328(v: unknown, p: string, r: R): void {
     if (x === null) { r.nul(p + ".availabilityZone"); }
     else if (typeof x !== 'string') r.type(p + ".availabilityZone", x, 'string');
     else {
-      if (x !== "AUTO" && x !== "ZONE_1" && x !== "ZONE_2" && x !== "ZONE_3") r.enumv(p + ".availabilityZone", x, E330);
+      if (x !== "AUTO" && x !== "ZONE_1" && x !== "ZONE_2" && x !== "ZONE_3") r.enumv(p + ".availabilityZone", x, E418);
     }
   }
   x = o["diskType"];
@@ -4708,11 +5938,11 @@ function v328(v: unknown, p: string, r: R): void {
     if (x === null) { r.nul(p + ".diskType"); }
     else if (typeof x !== 'string') r.type(p + ".diskType", x, 'string');
     else {
-      if (x !== "HDD" && x !== "SSD Standard" && x !== "SSD Premium") r.enumv(p + ".diskType", x, E331);
+      if (x !== "HDD" && x !== "SSD Standard" && x !== "SSD Premium") r.enumv(p + ".diskType", x, E419);
     }
   }
   x = o["image"];
-  if (x !== undefined) v332(x, p + ".image", r);
+  if (x !== undefined) v420(x, p + ".image", r);
   x = o["name"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".name"); }
@@ -4727,72 +5957,72 @@ function v328(v: unknown, p: string, r: R): void {
     }
   }
 }
-function c344(v: any, r: R): unknown {
+function c432(v: any, r: R): unknown {
   const x: unknown = v;
   return x;
 }
-function v342(v: unknown, p: string, r: R): void {
+function v430(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   const b = r.blocking;
-  if (typeof v !== 'string') { r.type(p, v, 'string'); r.celBlocked(p, R343); return; }
-  if (r.blocking === b) r.cel(p, v, R343, c344); else r.celBlocked(p, R343);
+  if (typeof v !== 'string') { r.type(p, v, 'string'); r.celBlocked(p, R431); return; }
+  if (r.blocking === b) r.cel(p, v, R431, c432); else r.celBlocked(p, R431);
 }
-function c347(v: any, r: R): unknown {
+function c435(v: any, r: R): unknown {
   const x: unknown = v;
   return x;
 }
-function v345(v: unknown, p: string, r: R): void {
+function v433(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   const b = r.blocking;
-  if (typeof v !== 'string') { r.type(p, v, 'string'); r.celBlocked(p, R346); return; }
+  if (typeof v !== 'string') { r.type(p, v, 'string'); r.celBlocked(p, R434); return; }
   if (v.length < 2 && r.cp(v) < 1) r.minLength(p, v, 1);
-  if (r.blocking === b) r.cel(p, v, R346, c347); else r.celBlocked(p, R346);
+  if (r.blocking === b) r.cel(p, v, R434, c435); else r.celBlocked(p, R434);
 }
-function c351(v: any, r: R): unknown {
+function c439(v: any, r: R): unknown {
   const x: unknown = v;
   return x;
 }
-function v348(v: unknown, p: string, r: R): void {
+function v436(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   const b = r.blocking;
-  if (typeof v !== 'string') { r.type(p, v, 'string'); r.celBlocked(p, R349); return; }
-  if (v !== "ENTERPRISE" && v !== "VCPU") r.enumv(p, v, E350);
-  if (r.blocking === b) r.cel(p, v, R349, c351); else r.celBlocked(p, R349);
+  if (typeof v !== 'string') { r.type(p, v, 'string'); r.celBlocked(p, R437); return; }
+  if (v !== "ENTERPRISE" && v !== "VCPU") r.enumv(p, v, E438);
+  if (r.blocking === b) r.cel(p, v, R437, c439); else r.celBlocked(p, R437);
 }
-function c354(v: any, r: R): unknown {
+function c442(v: any, r: R): unknown {
   const o = new Map<string, unknown>();
   let x: unknown;
   x = v["dhcp"]; if (x != null) o.set("dhcp", x);
-  x = v["ipv4PoolRef"]; if (x != null) o.set("ipv4PoolRef", c320(x, r));
-  x = v["ipv6PoolRef"]; if (x != null) o.set("ipv6PoolRef", c323(x, r));
+  x = v["ipv4PoolRef"]; if (x != null) o.set("ipv4PoolRef", c408(x, r));
+  x = v["ipv6PoolRef"]; if (x != null) o.set("ipv6PoolRef", c411(x, r));
   x = v["networkID"]; if (x != null) o.set("networkID", BigInt(x as number));
   x = v["vnet"]; if (x != null) o.set("vnet", x);
   return o;
 }
-function c353(v: any, r: R): unknown {
-  return (v as unknown[]).map((x) => (x == null ? null : c354(x, r)));
+function c441(v: any, r: R): unknown {
+  return (v as unknown[]).map((x) => (x == null ? null : c442(x, r)));
 }
-function c355(v: any, r: R): unknown {
+function c443(v: any, r: R): unknown {
   const o = new Map<string, unknown>();
   let x: unknown;
   x = v["availabilityZone"]; if (x != null) o.set("availabilityZone", x);
   x = v["diskType"]; if (x != null) o.set("diskType", x);
-  x = v["image"]; if (x != null) o.set("image", c339(x, r));
+  x = v["image"]; if (x != null) o.set("image", c427(x, r));
   x = v["name"]; if (x != null) o.set("name", x);
   x = v["sizeGB"]; if (x != null) o.set("sizeGB", BigInt(x as number));
   return o;
 }
-function c352(v: any, r: R): unknown {
+function c440(v: any, r: R): unknown {
   const o = new Map<string, unknown>();
   let x: unknown;
-  x = v["additionalNetworks"]; if (x != null) o.set("additionalNetworks", c353(x, r));
+  x = v["additionalNetworks"]; if (x != null) o.set("additionalNetworks", c441(x, r));
   x = v["availabilityZone"]; if (x != null) o.set("availabilityZone", x);
   x = v["cpuFamily"]; if (x != null) o.set("cpuFamily", x);
   x = v["datacenterID"]; if (x != null) o.set("datacenterID", x);
-  x = v["disk"]; if (x != null) o.set("disk", c355(x, r));
+  x = v["disk"]; if (x != null) o.set("disk", c443(x, r));
   x = v["failoverIP"]; if (x != null) o.set("failoverIP", x);
-  x = v["ipv4PoolRef"]; if (x != null) o.set("ipv4PoolRef", c320(x, r));
-  x = v["ipv6PoolRef"]; if (x != null) o.set("ipv6PoolRef", c323(x, r));
+  x = v["ipv4PoolRef"]; if (x != null) o.set("ipv4PoolRef", c408(x, r));
+  x = v["ipv6PoolRef"]; if (x != null) o.set("ipv6PoolRef", c411(x, r));
   x = v["memoryMB"]; if (x != null) o.set("memoryMB", BigInt(x as number));
   x = v["networkID"]; if (x != null) o.set("networkID", x);
   x = v["numCores"]; if (x != null) o.set("numCores", BigInt(x as number));
@@ -4800,25 +6030,25 @@ function c352(v: any, r: R): unknown {
   x = v["type"]; if (x != null) o.set("type", x);
   return o;
 }
-function v311(v: unknown, p: string, r: R): void {
+function v399(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   const b = r.blocking;
-  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); r.celBlocked(p, R312); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); r.celBlocked(p, R400); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "additionalNetworks": case "availabilityZone": case "cpuFamily": case "datacenterID": case "disk": case "failoverIP": case "ipv4PoolRef": case "ipv6PoolRef": case "memoryMB": case "networkID": case "numCores": case "providerID": case "type": break; default: if (o[k] !== undefined) r.unknown(p, k, K313); }
+    switch (k) { case "additionalNetworks": case "availabilityZone": case "cpuFamily": case "datacenterID": case "disk": case "failoverIP": case "ipv4PoolRef": case "ipv6PoolRef": case "memoryMB": case "networkID": case "numCores": case "providerID": case "type": break; default: if (o[k] !== undefined) r.unknown(p, k, K401); }
   }
   if (o["datacenterID"] === undefined) r.required(p, "datacenterID");
   if (o["disk"] === undefined) r.required(p, "disk");
   let x: unknown;
   x = o["additionalNetworks"];
-  if (x !== undefined) v314(x, p + ".additionalNetworks", r);
+  if (x !== undefined) v402(x, p + ".additionalNetworks", r);
   x = o["availabilityZone"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".availabilityZone"); }
     else if (typeof x !== 'string') r.type(p + ".availabilityZone", x, 'string');
     else {
-      if (x !== "AUTO" && x !== "ZONE_1" && x !== "ZONE_2") r.enumv(p + ".availabilityZone", x, E324);
+      if (x !== "AUTO" && x !== "ZONE_1" && x !== "ZONE_2") r.enumv(p + ".availabilityZone", x, E412);
     }
   }
   x = o["cpuFamily"];
@@ -4827,15 +6057,15 @@ function v311(v: unknown, p: string, r: R): void {
     else if (typeof x !== 'string') r.type(p + ".cpuFamily", x, 'string');
   }
   x = o["datacenterID"];
-  if (x !== undefined) v325(x, p + ".datacenterID", r);
+  if (x !== undefined) v413(x, p + ".datacenterID", r);
   x = o["disk"];
-  if (x !== undefined) v328(x, p + ".disk", r);
+  if (x !== undefined) v416(x, p + ".disk", r);
   x = o["failoverIP"];
-  if (x !== undefined) v342(x, p + ".failoverIP", r);
+  if (x !== undefined) v430(x, p + ".failoverIP", r);
   x = o["ipv4PoolRef"];
-  if (x !== undefined) v317(x, p + ".ipv4PoolRef", r);
+  if (x !== undefined) v405(x, p + ".ipv4PoolRef", r);
   x = o["ipv6PoolRef"];
-  if (x !== undefined) v321(x, p + ".ipv6PoolRef", r);
+  if (x !== undefined) v409(x, p + ".ipv6PoolRef", r);
   x = o["memoryMB"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".memoryMB"); }
@@ -4847,7 +6077,7 @@ function v311(v: unknown, p: string, r: R): void {
     }
   }
   x = o["networkID"];
-  if (x !== undefined) v345(x, p + ".networkID", r);
+  if (x !== undefined) v433(x, p + ".networkID", r);
   x = o["numCores"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".numCores"); }
@@ -4863,10 +6093,10 @@ function v311(v: unknown, p: string, r: R): void {
     else if (typeof x !== 'string') r.type(p + ".providerID", x, 'string');
   }
   x = o["type"];
-  if (x !== undefined) v348(x, p + ".type", r);
-  if (r.blocking === b) r.cel(p, v, R312, c352); else r.celBlocked(p, R312);
+  if (x !== undefined) v436(x, p + ".type", r);
+  if (r.blocking === b) r.cel(p, v, R400, c440); else r.celBlocked(p, R400);
 }
-function v363(v: unknown, p: string, r: R): void {
+function v451(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (!Array.isArray(v)) { r.type(p, v, 'array'); return; }
   for (let i = 0; i < v.length; i++) {
@@ -4875,20 +6105,20 @@ function v363(v: unknown, p: string, r: R): void {
     else if (typeof x !== 'string') r.type(p + '[' + i + ']', x, 'string');
   }
 }
-function v361(v: unknown, p: string, r: R): void {
+function v449(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "ipv4Addresses": case "ipv6Addresses": case "networkID": case "primary": break; default: if (o[k] !== undefined) r.unknown(p, k, K362); }
+    switch (k) { case "ipv4Addresses": case "ipv6Addresses": case "networkID": case "primary": break; default: if (o[k] !== undefined) r.unknown(p, k, K450); }
   }
   if (o["networkID"] === undefined) r.required(p, "networkID");
   if (o["primary"] === undefined) r.required(p, "primary");
   let x: unknown;
   x = o["ipv4Addresses"];
-  if (x !== undefined) v363(x, p + ".ipv4Addresses", r);
+  if (x !== undefined) v451(x, p + ".ipv4Addresses", r);
   x = o["ipv6Addresses"];
-  if (x !== undefined) v363(x, p + ".ipv6Addresses", r);
+  if (x !== undefined) v451(x, p + ".ipv6Addresses", r);
   x = o["networkID"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".networkID"); }
@@ -4903,51 +6133,51 @@ function v361(v: unknown, p: string, r: R): void {
     else if (typeof x !== 'boolean') r.type(p + ".primary", x, 'boolean');
   }
 }
-function v360(v: unknown, p: string, r: R): void {
+function v448(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (!Array.isArray(v)) { r.type(p, v, 'array'); return; }
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i] ?? null;
-    v361(x, p + '[' + i + ']', r);
+    v449(x, p + '[' + i + ']', r);
   }
 }
-function v358(v: unknown, p: string, r: R): void {
+function v446(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "nicInfo": break; default: if (o[k] !== undefined) r.unknown(p, k, K359); }
+    switch (k) { case "nicInfo": break; default: if (o[k] !== undefined) r.unknown(p, k, K447); }
   }
   let x: unknown;
   x = o["nicInfo"];
-  if (x !== undefined) v360(x, p + ".nicInfo", r);
+  if (x !== undefined) v448(x, p + ".nicInfo", r);
 }
-function v356(v: unknown, p: string, r: R): void {
+function v444(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "conditions": case "currentRequest": case "location": case "machineNetworkInfo": case "ready": break; default: if (o[k] !== undefined) r.unknown(p, k, K357); }
+    switch (k) { case "conditions": case "currentRequest": case "location": case "machineNetworkInfo": case "ready": break; default: if (o[k] !== undefined) r.unknown(p, k, K445); }
   }
   let x: unknown;
   x = o["conditions"];
   if (x !== undefined) v19(x, p + ".conditions", r);
   x = o["currentRequest"];
-  if (x !== undefined) v295(x, p + ".currentRequest", r);
+  if (x !== undefined) v383(x, p + ".currentRequest", r);
   x = o["location"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".location"); }
     else if (typeof x !== 'string') r.type(p + ".location", x, 'string');
   }
   x = o["machineNetworkInfo"];
-  if (x !== undefined) v358(x, p + ".machineNetworkInfo", r);
+  if (x !== undefined) v446(x, p + ".machineNetworkInfo", r);
   x = o["ready"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".ready"); }
     else if (typeof x !== 'boolean') r.type(p + ".ready", x, 'boolean');
   }
 }
-function root310(v: Obj, r: R): void {
+function root398(v: Obj, r: R): void {
   const o = v as Obj;
   for (const k in o) {
     switch (k) { case "apiVersion": case "kind": case "metadata": case "spec": case "status": break; default: if (o[k] !== undefined) r.unknown("", k, K2); }
@@ -4955,109 +6185,109 @@ function root310(v: Obj, r: R): void {
   r.meta("metadata", o.metadata, true, true);
   let x: unknown;
   x = o["spec"];
-  if (x !== undefined) v311(x, "spec", r);
+  if (x !== undefined) v399(x, "spec", r);
   x = o["status"];
-  if (x !== undefined) v356(x, "status", r);
+  if (x !== undefined) v444(x, "status", r);
 }
-function d367(v: unknown): unknown {
+function d455(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
   const o = v as Obj;
   let c: Obj | undefined;
   let x: unknown;
   let y: unknown;
   x = o["dhcp"];
-  if (x === undefined) (c ??= { ...o })["dhcp"] = D368;
+  if (x === undefined) (c ??= { ...o })["dhcp"] = D456;
   return c ?? o;
 }
-function d366(v: unknown): unknown {
+function d454(v: unknown): unknown {
   if (!Array.isArray(v)) return v;
   let c: unknown[] | undefined;
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i];
-    const y = d367(x);
+    const y = d455(x);
     if (y !== x) (c ??= v.slice())[i] = y;
   }
   return c ?? v;
 }
-function d373(v: unknown): unknown {
+function d461(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
   const o = v as Obj;
   let c: Obj | undefined;
   let x: unknown;
   let y: unknown;
   x = o["resolutionPolicy"];
-  if (x === undefined) (c ??= { ...o })["resolutionPolicy"] = D374;
+  if (x === undefined) (c ??= { ...o })["resolutionPolicy"] = D462;
   x = o["useMachineVersion"];
-  if (x === undefined) (c ??= { ...o })["useMachineVersion"] = D368;
+  if (x === undefined) (c ??= { ...o })["useMachineVersion"] = D456;
   return c ?? o;
 }
-function d372(v: unknown): unknown {
+function d460(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
   const o = v as Obj;
   let c: Obj | undefined;
   let x: unknown;
   let y: unknown;
   x = o["selector"];
-  if (x !== undefined) { y = d373(x); if (y !== x) (c ??= { ...o })["selector"] = y; }
+  if (x !== undefined) { y = d461(x); if (y !== x) (c ??= { ...o })["selector"] = y; }
   return c ?? o;
 }
-function d370(v: unknown): unknown {
+function d458(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
   const o = v as Obj;
   let c: Obj | undefined;
   let x: unknown;
   let y: unknown;
   x = o["availabilityZone"];
-  if (x === undefined) (c ??= { ...o })["availabilityZone"] = D369;
+  if (x === undefined) (c ??= { ...o })["availabilityZone"] = D457;
   x = o["diskType"];
-  if (x === undefined) (c ??= { ...o })["diskType"] = D371;
+  if (x === undefined) (c ??= { ...o })["diskType"] = D459;
   x = o["image"];
-  if (x !== undefined) { y = d372(x); if (y !== x) (c ??= { ...o })["image"] = y; }
+  if (x !== undefined) { y = d460(x); if (y !== x) (c ??= { ...o })["image"] = y; }
   x = o["sizeGB"];
-  if (x === undefined) (c ??= { ...o })["sizeGB"] = D375;
+  if (x === undefined) (c ??= { ...o })["sizeGB"] = D463;
   return c ?? o;
 }
-function d365(v: unknown): unknown {
+function d453(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
   const o = v as Obj;
   let c: Obj | undefined;
   let x: unknown;
   let y: unknown;
   x = o["additionalNetworks"];
-  if (x !== undefined) { y = d366(x); if (y !== x) (c ??= { ...o })["additionalNetworks"] = y; }
+  if (x !== undefined) { y = d454(x); if (y !== x) (c ??= { ...o })["additionalNetworks"] = y; }
   x = o["availabilityZone"];
-  if (x === undefined) (c ??= { ...o })["availabilityZone"] = D369;
+  if (x === undefined) (c ??= { ...o })["availabilityZone"] = D457;
   x = o["disk"];
-  if (x !== undefined) { y = d370(x); if (y !== x) (c ??= { ...o })["disk"] = y; }
+  if (x !== undefined) { y = d458(x); if (y !== x) (c ??= { ...o })["disk"] = y; }
   x = o["memoryMB"];
-  if (x === undefined) (c ??= { ...o })["memoryMB"] = D376;
+  if (x === undefined) (c ??= { ...o })["memoryMB"] = D464;
   x = o["numCores"];
-  if (x === undefined) (c ??= { ...o })["numCores"] = D377;
+  if (x === undefined) (c ??= { ...o })["numCores"] = D465;
   x = o["type"];
-  if (x === undefined) (c ??= { ...o })["type"] = D378;
+  if (x === undefined) (c ??= { ...o })["type"] = D466;
   return c ?? o;
 }
-function d364(v: unknown): unknown {
+function d452(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
   const o = v as Obj;
   let c: Obj | undefined;
   let x: unknown;
   let y: unknown;
   x = o["spec"];
-  if (x !== undefined) { y = d365(x); if (y !== x) (c ??= { ...o })["spec"] = y; }
+  if (x !== undefined) { y = d453(x); if (y !== x) (c ??= { ...o })["spec"] = y; }
   return c ?? o;
 }
-function c384(v: any, r: R): unknown {
+function c472(v: any, r: R): unknown {
   const o = new Map<string, unknown>();
   let x: unknown;
-  x = v["additionalNetworks"]; if (x != null) o.set("additionalNetworks", c353(x, r));
+  x = v["additionalNetworks"]; if (x != null) o.set("additionalNetworks", c441(x, r));
   x = v["availabilityZone"]; if (x != null) o.set("availabilityZone", x);
   x = v["cpuFamily"]; if (x != null) o.set("cpuFamily", x);
   x = v["datacenterID"]; if (x != null) o.set("datacenterID", x);
-  x = v["disk"]; if (x != null) o.set("disk", c355(x, r));
+  x = v["disk"]; if (x != null) o.set("disk", c443(x, r));
   x = v["failoverIP"]; if (x != null) o.set("failoverIP", x);
-  x = v["ipv4PoolRef"]; if (x != null) o.set("ipv4PoolRef", c320(x, r));
-  x = v["ipv6PoolRef"]; if (x != null) o.set("ipv6PoolRef", c323(x, r));
+  x = v["ipv4PoolRef"]; if (x != null) o.set("ipv4PoolRef", c408(x, r));
+  x = v["ipv6PoolRef"]; if (x != null) o.set("ipv6PoolRef", c411(x, r));
   x = v["memoryMB"]; if (x != null) o.set("memoryMB", BigInt(x as number));
   x = v["networkID"]; if (x != null) o.set("networkID", x);
   x = v["numCores"]; if (x != null) o.set("numCores", BigInt(x as number));
@@ -5065,25 +6295,25 @@ function c384(v: any, r: R): unknown {
   x = v["type"]; if (x != null) o.set("type", x);
   return o;
 }
-function v382(v: unknown, p: string, r: R): void {
+function v470(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   const b = r.blocking;
-  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); r.celBlocked(p, R383); return; }
+  if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); r.celBlocked(p, R471); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "additionalNetworks": case "availabilityZone": case "cpuFamily": case "datacenterID": case "disk": case "failoverIP": case "ipv4PoolRef": case "ipv6PoolRef": case "memoryMB": case "networkID": case "numCores": case "providerID": case "type": break; default: if (o[k] !== undefined) r.unknown(p, k, K313); }
+    switch (k) { case "additionalNetworks": case "availabilityZone": case "cpuFamily": case "datacenterID": case "disk": case "failoverIP": case "ipv4PoolRef": case "ipv6PoolRef": case "memoryMB": case "networkID": case "numCores": case "providerID": case "type": break; default: if (o[k] !== undefined) r.unknown(p, k, K401); }
   }
   if (o["datacenterID"] === undefined) r.required(p, "datacenterID");
   if (o["disk"] === undefined) r.required(p, "disk");
   let x: unknown;
   x = o["additionalNetworks"];
-  if (x !== undefined) v314(x, p + ".additionalNetworks", r);
+  if (x !== undefined) v402(x, p + ".additionalNetworks", r);
   x = o["availabilityZone"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".availabilityZone"); }
     else if (typeof x !== 'string') r.type(p + ".availabilityZone", x, 'string');
     else {
-      if (x !== "AUTO" && x !== "ZONE_1" && x !== "ZONE_2") r.enumv(p + ".availabilityZone", x, E324);
+      if (x !== "AUTO" && x !== "ZONE_1" && x !== "ZONE_2") r.enumv(p + ".availabilityZone", x, E412);
     }
   }
   x = o["cpuFamily"];
@@ -5092,15 +6322,15 @@ function v382(v: unknown, p: string, r: R): void {
     else if (typeof x !== 'string') r.type(p + ".cpuFamily", x, 'string');
   }
   x = o["datacenterID"];
-  if (x !== undefined) v325(x, p + ".datacenterID", r);
+  if (x !== undefined) v413(x, p + ".datacenterID", r);
   x = o["disk"];
-  if (x !== undefined) v328(x, p + ".disk", r);
+  if (x !== undefined) v416(x, p + ".disk", r);
   x = o["failoverIP"];
-  if (x !== undefined) v342(x, p + ".failoverIP", r);
+  if (x !== undefined) v430(x, p + ".failoverIP", r);
   x = o["ipv4PoolRef"];
-  if (x !== undefined) v317(x, p + ".ipv4PoolRef", r);
+  if (x !== undefined) v405(x, p + ".ipv4PoolRef", r);
   x = o["ipv6PoolRef"];
-  if (x !== undefined) v321(x, p + ".ipv6PoolRef", r);
+  if (x !== undefined) v409(x, p + ".ipv6PoolRef", r);
   x = o["memoryMB"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".memoryMB"); }
@@ -5112,7 +6342,7 @@ function v382(v: unknown, p: string, r: R): void {
     }
   }
   x = o["networkID"];
-  if (x !== undefined) v345(x, p + ".networkID", r);
+  if (x !== undefined) v433(x, p + ".networkID", r);
   x = o["numCores"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".numCores"); }
@@ -5128,10 +6358,10 @@ function v382(v: unknown, p: string, r: R): void {
     else if (typeof x !== 'string') r.type(p + ".providerID", x, 'string');
   }
   x = o["type"];
-  if (x !== undefined) v348(x, p + ".type", r);
-  if (r.blocking === b) r.cel(p, v, R383, c384); else r.celBlocked(p, R383);
+  if (x !== undefined) v436(x, p + ".type", r);
+  if (r.blocking === b) r.cel(p, v, R471, c472); else r.celBlocked(p, R471);
 }
-function v381(v: unknown, p: string, r: R): void {
+function v469(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
@@ -5143,9 +6373,9 @@ function v381(v: unknown, p: string, r: R): void {
   x = o["metadata"];
   if (x !== undefined) v37(x, p + ".metadata", r);
   x = o["spec"];
-  if (x !== undefined) v382(x, p + ".spec", r);
+  if (x !== undefined) v470(x, p + ".spec", r);
 }
-function v380(v: unknown, p: string, r: R): void {
+function v468(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
@@ -5155,9 +6385,9 @@ function v380(v: unknown, p: string, r: R): void {
   if (o["template"] === undefined) r.required(p, "template");
   let x: unknown;
   x = o["template"];
-  if (x !== undefined) v381(x, p + ".template", r);
+  if (x !== undefined) v469(x, p + ".template", r);
 }
-function root379(v: Obj, r: R): void {
+function root467(v: Obj, r: R): void {
   const o = v as Obj;
   for (const k in o) {
     switch (k) { case "apiVersion": case "kind": case "metadata": case "spec": break; default: if (o[k] !== undefined) r.unknown("", k, K32); }
@@ -5165,64 +6395,64 @@ function root379(v: Obj, r: R): void {
   r.meta("metadata", o.metadata, true, true);
   let x: unknown;
   x = o["spec"];
-  if (x !== undefined) v380(x, "spec", r);
+  if (x !== undefined) v468(x, "spec", r);
 }
-function d388(v: unknown): unknown {
+function d476(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
   const o = v as Obj;
   let c: Obj | undefined;
   let x: unknown;
   let y: unknown;
   x = o["additionalNetworks"];
-  if (x !== undefined) { y = d366(x); if (y !== x) (c ??= { ...o })["additionalNetworks"] = y; }
+  if (x !== undefined) { y = d454(x); if (y !== x) (c ??= { ...o })["additionalNetworks"] = y; }
   x = o["availabilityZone"];
-  if (x === undefined) (c ??= { ...o })["availabilityZone"] = D369;
+  if (x === undefined) (c ??= { ...o })["availabilityZone"] = D457;
   x = o["disk"];
-  if (x !== undefined) { y = d370(x); if (y !== x) (c ??= { ...o })["disk"] = y; }
+  if (x !== undefined) { y = d458(x); if (y !== x) (c ??= { ...o })["disk"] = y; }
   x = o["memoryMB"];
-  if (x === undefined) (c ??= { ...o })["memoryMB"] = D376;
+  if (x === undefined) (c ??= { ...o })["memoryMB"] = D464;
   x = o["numCores"];
-  if (x === undefined) (c ??= { ...o })["numCores"] = D377;
+  if (x === undefined) (c ??= { ...o })["numCores"] = D465;
   x = o["type"];
-  if (x === undefined) (c ??= { ...o })["type"] = D378;
+  if (x === undefined) (c ??= { ...o })["type"] = D466;
   return c ?? o;
 }
-function d387(v: unknown): unknown {
+function d475(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
   const o = v as Obj;
   let c: Obj | undefined;
   let x: unknown;
   let y: unknown;
   x = o["spec"];
-  if (x !== undefined) { y = d388(x); if (y !== x) (c ??= { ...o })["spec"] = y; }
+  if (x !== undefined) { y = d476(x); if (y !== x) (c ??= { ...o })["spec"] = y; }
   return c ?? o;
 }
-function d386(v: unknown): unknown {
+function d474(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
   const o = v as Obj;
   let c: Obj | undefined;
   let x: unknown;
   let y: unknown;
   x = o["template"];
-  if (x !== undefined) { y = d387(x); if (y !== x) (c ??= { ...o })["template"] = y; }
+  if (x !== undefined) { y = d475(x); if (y !== x) (c ??= { ...o })["template"] = y; }
   return c ?? o;
 }
-function d385(v: unknown): unknown {
+function d473(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
   const o = v as Obj;
   let c: Obj | undefined;
   let x: unknown;
   let y: unknown;
   x = o["spec"];
-  if (x !== undefined) { y = d386(x); if (y !== x) (c ??= { ...o })["spec"] = y; }
+  if (x !== undefined) { y = d474(x); if (y !== x) (c ??= { ...o })["spec"] = y; }
   return c ?? o;
 }
-function v390(v: unknown, p: string, r: R): void {
+function v478(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "addressReuseGracePeriodSeconds": case "addresses": case "allocateReservedIPAddresses": case "excludedAddresses": case "gateway": case "prefix": break; default: if (o[k] !== undefined) r.unknown(p, k, K391); }
+    switch (k) { case "addressReuseGracePeriodSeconds": case "addresses": case "allocateReservedIPAddresses": case "excludedAddresses": case "gateway": case "prefix": break; default: if (o[k] !== undefined) r.unknown(p, k, K479); }
   }
   if (o["addresses"] === undefined) r.required(p, "addresses");
   if (o["prefix"] === undefined) r.required(p, "prefix");
@@ -5237,14 +6467,14 @@ function v390(v: unknown, p: string, r: R): void {
     }
   }
   x = o["addresses"];
-  if (x !== undefined) v363(x, p + ".addresses", r);
+  if (x !== undefined) v451(x, p + ".addresses", r);
   x = o["allocateReservedIPAddresses"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".allocateReservedIPAddresses"); }
     else if (typeof x !== 'boolean') r.type(p + ".allocateReservedIPAddresses", x, 'boolean');
   }
   x = o["excludedAddresses"];
-  if (x !== undefined) v363(x, p + ".excludedAddresses", r);
+  if (x !== undefined) v451(x, p + ".excludedAddresses", r);
   x = o["gateway"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".gateway"); }
@@ -5260,12 +6490,12 @@ function v390(v: unknown, p: string, r: R): void {
     }
   }
 }
-function v394(v: unknown, p: string, r: R): void {
+function v482(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "free": case "outOfRange": case "total": case "used": break; default: if (o[k] !== undefined) r.unknown(p, k, K395); }
+    switch (k) { case "free": case "outOfRange": case "total": case "used": break; default: if (o[k] !== undefined) r.unknown(p, k, K483); }
   }
   if (o["free"] === undefined) r.required(p, "free");
   if (o["outOfRange"] === undefined) r.required(p, "outOfRange");
@@ -5293,18 +6523,18 @@ function v394(v: unknown, p: string, r: R): void {
     else if (typeof x !== 'number' || !Number.isInteger(x)) r.type(p + ".used", x, 'integer');
   }
 }
-function v392(v: unknown, p: string, r: R): void {
+function v480(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "ipAddresses": break; default: if (o[k] !== undefined) r.unknown(p, k, K393); }
+    switch (k) { case "ipAddresses": break; default: if (o[k] !== undefined) r.unknown(p, k, K481); }
   }
   let x: unknown;
   x = o["ipAddresses"];
-  if (x !== undefined) v394(x, p + ".ipAddresses", r);
+  if (x !== undefined) v482(x, p + ".ipAddresses", r);
 }
-function root389(v: Obj, r: R): void {
+function root477(v: Obj, r: R): void {
   const o = v as Obj;
   for (const k in o) {
     switch (k) { case "apiVersion": case "kind": case "metadata": case "spec": case "status": break; default: if (o[k] !== undefined) r.unknown("", k, K2); }
@@ -5312,11 +6542,11 @@ function root389(v: Obj, r: R): void {
   r.meta("metadata", o.metadata, false, true);
   let x: unknown;
   x = o["spec"];
-  if (x !== undefined) v390(x, "spec", r);
+  if (x !== undefined) v478(x, "spec", r);
   x = o["status"];
-  if (x !== undefined) v392(x, "status", r);
+  if (x !== undefined) v480(x, "status", r);
 }
-function root396(v: Obj, r: R): void {
+function root484(v: Obj, r: R): void {
   const o = v as Obj;
   for (const k in o) {
     switch (k) { case "apiVersion": case "kind": case "metadata": case "spec": case "status": break; default: if (o[k] !== undefined) r.unknown("", k, K2); }
@@ -5324,16 +6554,16 @@ function root396(v: Obj, r: R): void {
   r.meta("metadata", o.metadata, true, true);
   let x: unknown;
   x = o["spec"];
-  if (x !== undefined) v390(x, "spec", r);
+  if (x !== undefined) v478(x, "spec", r);
   x = o["status"];
-  if (x !== undefined) v392(x, "status", r);
+  if (x !== undefined) v480(x, "status", r);
 }
-function v400(v: unknown, p: string, r: R): void {
+function v488(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "apiGroup": case "kind": case "name": break; default: if (o[k] !== undefined) r.unknown(p, k, K319); }
+    switch (k) { case "apiGroup": case "kind": case "name": break; default: if (o[k] !== undefined) r.unknown(p, k, K407); }
   }
   if (o["kind"] === undefined) r.required(p, "kind");
   if (o["name"] === undefined) r.required(p, "name");
@@ -5354,12 +6584,12 @@ function v400(v: unknown, p: string, r: R): void {
     else if (typeof x !== 'string') r.type(p + ".name", x, 'string');
   }
 }
-function v398(v: unknown, p: string, r: R): void {
+function v486(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "clusterName": case "poolRef": break; default: if (o[k] !== undefined) r.unknown(p, k, K399); }
+    switch (k) { case "clusterName": case "poolRef": break; default: if (o[k] !== undefined) r.unknown(p, k, K487); }
   }
   if (o["poolRef"] === undefined) r.required(p, "poolRef");
   let x: unknown;
@@ -5373,24 +6603,24 @@ function v398(v: unknown, p: string, r: R): void {
     }
   }
   x = o["poolRef"];
-  if (x !== undefined) v400(x, p + ".poolRef", r);
+  if (x !== undefined) v488(x, p + ".poolRef", r);
 }
-function v401(v: unknown, p: string, r: R): void {
+function v489(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "addressRef": case "conditions": case "v1beta2": break; default: if (o[k] !== undefined) r.unknown(p, k, K402); }
+    switch (k) { case "addressRef": case "conditions": case "v1beta2": break; default: if (o[k] !== undefined) r.unknown(p, k, K490); }
   }
   let x: unknown;
   x = o["addressRef"];
-  if (x !== undefined) v287(x, p + ".addressRef", r);
+  if (x !== undefined) v375(x, p + ".addressRef", r);
   x = o["conditions"];
   if (x !== undefined) v19(x, p + ".conditions", r);
   x = o["v1beta2"];
   if (x !== undefined) v22(x, p + ".v1beta2", r);
 }
-function root397(v: Obj, r: R): void {
+function root485(v: Obj, r: R): void {
   const o = v as Obj;
   for (const k in o) {
     switch (k) { case "apiVersion": case "kind": case "metadata": case "spec": case "status": break; default: if (o[k] !== undefined) r.unknown("", k, K2); }
@@ -5398,36 +6628,36 @@ function root397(v: Obj, r: R): void {
   r.meta("metadata", o.metadata, true, true);
   let x: unknown;
   x = o["spec"];
-  if (x !== undefined) v398(x, "spec", r);
+  if (x !== undefined) v486(x, "spec", r);
   x = o["status"];
-  if (x !== undefined) v401(x, "status", r);
+  if (x !== undefined) v489(x, "status", r);
 }
-function d404(v: unknown): unknown {
+function d492(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
   const o = v as Obj;
   let c: Obj | undefined;
   let x: unknown;
   let y: unknown;
   x = o["addressRef"];
-  if (x !== undefined) { y = d302(x); if (y !== x) (c ??= { ...o })["addressRef"] = y; }
+  if (x !== undefined) { y = d390(x); if (y !== x) (c ??= { ...o })["addressRef"] = y; }
   return c ?? o;
 }
-function d403(v: unknown): unknown {
+function d491(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
   const o = v as Obj;
   let c: Obj | undefined;
   let x: unknown;
   let y: unknown;
   x = o["status"];
-  if (x !== undefined) { y = d404(x); if (y !== x) (c ??= { ...o })["status"] = y; }
+  if (x !== undefined) { y = d492(x); if (y !== x) (c ??= { ...o })["status"] = y; }
   return c ?? o;
 }
-function v406(v: unknown, p: string, r: R): void {
+function v494(v: unknown, p: string, r: R): void {
   if (v === null) { r.nul(p); return; }
   if (typeof v !== 'object' || Array.isArray(v)) { r.type(p, v, 'object'); return; }
   const o = v as Obj;
   for (const k in o) {
-    switch (k) { case "address": case "claimRef": case "gateway": case "poolRef": case "prefix": break; default: if (o[k] !== undefined) r.unknown(p, k, K407); }
+    switch (k) { case "address": case "claimRef": case "gateway": case "poolRef": case "prefix": break; default: if (o[k] !== undefined) r.unknown(p, k, K495); }
   }
   if (o["address"] === undefined) r.required(p, "address");
   if (o["claimRef"] === undefined) r.required(p, "claimRef");
@@ -5444,7 +6674,7 @@ function v406(v: unknown, p: string, r: R): void {
     }
   }
   x = o["claimRef"];
-  if (x !== undefined) v287(x, p + ".claimRef", r);
+  if (x !== undefined) v375(x, p + ".claimRef", r);
   x = o["gateway"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".gateway"); }
@@ -5455,14 +6685,14 @@ function v406(v: unknown, p: string, r: R): void {
     }
   }
   x = o["poolRef"];
-  if (x !== undefined) v400(x, p + ".poolRef", r);
+  if (x !== undefined) v488(x, p + ".poolRef", r);
   x = o["prefix"];
   if (x !== undefined) {
     if (x === null) { r.nul(p + ".prefix"); }
     else if (typeof x !== 'number' || !Number.isInteger(x)) r.type(p + ".prefix", x, 'integer');
   }
 }
-function root405(v: Obj, r: R): void {
+function root493(v: Obj, r: R): void {
   const o = v as Obj;
   for (const k in o) {
     switch (k) { case "apiVersion": case "kind": case "metadata": case "spec": break; default: if (o[k] !== undefined) r.unknown("", k, K32); }
@@ -5470,26 +6700,26 @@ function root405(v: Obj, r: R): void {
   r.meta("metadata", o.metadata, true, true);
   let x: unknown;
   x = o["spec"];
-  if (x !== undefined) v406(x, "spec", r);
+  if (x !== undefined) v494(x, "spec", r);
 }
-function d409(v: unknown): unknown {
+function d497(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
   const o = v as Obj;
   let c: Obj | undefined;
   let x: unknown;
   let y: unknown;
   x = o["claimRef"];
-  if (x !== undefined) { y = d302(x); if (y !== x) (c ??= { ...o })["claimRef"] = y; }
+  if (x !== undefined) { y = d390(x); if (y !== x) (c ??= { ...o })["claimRef"] = y; }
   return c ?? o;
 }
-function d408(v: unknown): unknown {
+function d496(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
   const o = v as Obj;
   let c: Obj | undefined;
   let x: unknown;
   let y: unknown;
   x = o["spec"];
-  if (x !== undefined) { y = d409(x); if (y !== x) (c ??= { ...o })["spec"] = y; }
+  if (x !== undefined) { y = d497(x); if (y !== x) (c ??= { ...o })["spec"] = y; }
   return c ?? o;
 }
 
@@ -5497,17 +6727,19 @@ function d408(v: unknown): unknown {
 export const KINDS: readonly KindValidator[] = [
   { group: "addons.cluster.x-k8s.io", version: "v1beta1", kind: "ClusterResourceSet", crd: "clusterresourcesets.addons.cluster.x-k8s.io", namespaced: true, defaults: (v) => v, validate: root1 },
   { group: "bootstrap.cluster.x-k8s.io", version: "v1beta1", kind: "KubeadmConfigTemplate", crd: "kubeadmconfigtemplates.bootstrap.cluster.x-k8s.io", namespaced: true, defaults: (v) => d148(v) as Obj, validate: root31 },
-  { group: "cluster.x-k8s.io", version: "v1beta1", kind: "Cluster", crd: "clusters.cluster.x-k8s.io", namespaced: true, defaults: (v) => v, validate: root162 },
-  { group: "cluster.x-k8s.io", version: "v1beta1", kind: "Machine", crd: "machines.cluster.x-k8s.io", namespaced: true, defaults: (v) => v, validate: root244 },
-  { group: "cluster.x-k8s.io", version: "v1beta1", kind: "MachineDeployment", crd: "machinedeployments.cluster.x-k8s.io", namespaced: true, defaults: (v) => v, validate: root224 },
-  { group: "cluster.x-k8s.io", version: "v1beta1", kind: "MachineHealthCheck", crd: "machinehealthchecks.cluster.x-k8s.io", namespaced: true, defaults: (v) => v, validate: root238 },
-  { group: "controlplane.cluster.x-k8s.io", version: "v1beta1", kind: "KubeadmControlPlane", crd: "kubeadmcontrolplanes.controlplane.cluster.x-k8s.io", namespaced: true, defaults: (v) => d274(v) as Obj, validate: root256 },
-  { group: "infrastructure.cluster.x-k8s.io", version: "v1alpha1", kind: "IonosCloudCluster", crd: "ionoscloudclusters.infrastructure.cluster.x-k8s.io", namespaced: true, defaults: (v) => d299(v) as Obj, validate: root277 },
-  { group: "infrastructure.cluster.x-k8s.io", version: "v1alpha1", kind: "IonosCloudClusterTemplate", crd: "ionoscloudclustertemplates.infrastructure.cluster.x-k8s.io", namespaced: true, defaults: (v) => d307(v) as Obj, validate: root303 },
-  { group: "infrastructure.cluster.x-k8s.io", version: "v1alpha1", kind: "IonosCloudMachine", crd: "ionoscloudmachines.infrastructure.cluster.x-k8s.io", namespaced: true, defaults: (v) => d364(v) as Obj, validate: root310 },
-  { group: "infrastructure.cluster.x-k8s.io", version: "v1alpha1", kind: "IonosCloudMachineTemplate", crd: "ionoscloudmachinetemplates.infrastructure.cluster.x-k8s.io", namespaced: true, defaults: (v) => d385(v) as Obj, validate: root379 },
-  { group: "ipam.cluster.x-k8s.io", version: "v1alpha2", kind: "GlobalInClusterIPPool", crd: "globalinclusterippools.ipam.cluster.x-k8s.io", namespaced: false, defaults: (v) => v, validate: root389 },
-  { group: "ipam.cluster.x-k8s.io", version: "v1alpha2", kind: "InClusterIPPool", crd: "inclusterippools.ipam.cluster.x-k8s.io", namespaced: true, defaults: (v) => v, validate: root396 },
-  { group: "ipam.cluster.x-k8s.io", version: "v1beta1", kind: "IPAddress", crd: "ipaddresses.ipam.cluster.x-k8s.io", namespaced: true, defaults: (v) => d408(v) as Obj, validate: root405 },
-  { group: "ipam.cluster.x-k8s.io", version: "v1beta1", kind: "IPAddressClaim", crd: "ipaddressclaims.ipam.cluster.x-k8s.io", namespaced: true, defaults: (v) => d403(v) as Obj, validate: root397 },
+  { group: "cluster.x-k8s.io", version: "v1beta1", kind: "Cluster", crd: "clusters.cluster.x-k8s.io", namespaced: true, defaults: (v) => v, validate: root261 },
+  { group: "cluster.x-k8s.io", version: "v1beta1", kind: "ClusterClass", crd: "clusterclasses.cluster.x-k8s.io", namespaced: true, defaults: (v) => d247(v) as Obj, validate: root162 },
+  { group: "cluster.x-k8s.io", version: "v1beta1", kind: "Machine", crd: "machines.cluster.x-k8s.io", namespaced: true, defaults: (v) => v, validate: root321 },
+  { group: "cluster.x-k8s.io", version: "v1beta1", kind: "MachineDeployment", crd: "machinedeployments.cluster.x-k8s.io", namespaced: true, defaults: (v) => v, validate: root301 },
+  { group: "cluster.x-k8s.io", version: "v1beta1", kind: "MachineHealthCheck", crd: "machinehealthchecks.cluster.x-k8s.io", namespaced: true, defaults: (v) => v, validate: root315 },
+  { group: "controlplane.cluster.x-k8s.io", version: "v1beta1", kind: "KubeadmControlPlane", crd: "kubeadmcontrolplanes.controlplane.cluster.x-k8s.io", namespaced: true, defaults: (v) => d351(v) as Obj, validate: root333 },
+  { group: "controlplane.cluster.x-k8s.io", version: "v1beta1", kind: "KubeadmControlPlaneTemplate", crd: "kubeadmcontrolplanetemplates.controlplane.cluster.x-k8s.io", namespaced: true, defaults: (v) => d361(v) as Obj, validate: root354 },
+  { group: "infrastructure.cluster.x-k8s.io", version: "v1alpha1", kind: "IonosCloudCluster", crd: "ionoscloudclusters.infrastructure.cluster.x-k8s.io", namespaced: true, defaults: (v) => d387(v) as Obj, validate: root365 },
+  { group: "infrastructure.cluster.x-k8s.io", version: "v1alpha1", kind: "IonosCloudClusterTemplate", crd: "ionoscloudclustertemplates.infrastructure.cluster.x-k8s.io", namespaced: true, defaults: (v) => d395(v) as Obj, validate: root391 },
+  { group: "infrastructure.cluster.x-k8s.io", version: "v1alpha1", kind: "IonosCloudMachine", crd: "ionoscloudmachines.infrastructure.cluster.x-k8s.io", namespaced: true, defaults: (v) => d452(v) as Obj, validate: root398 },
+  { group: "infrastructure.cluster.x-k8s.io", version: "v1alpha1", kind: "IonosCloudMachineTemplate", crd: "ionoscloudmachinetemplates.infrastructure.cluster.x-k8s.io", namespaced: true, defaults: (v) => d473(v) as Obj, validate: root467 },
+  { group: "ipam.cluster.x-k8s.io", version: "v1alpha2", kind: "GlobalInClusterIPPool", crd: "globalinclusterippools.ipam.cluster.x-k8s.io", namespaced: false, defaults: (v) => v, validate: root477 },
+  { group: "ipam.cluster.x-k8s.io", version: "v1alpha2", kind: "InClusterIPPool", crd: "inclusterippools.ipam.cluster.x-k8s.io", namespaced: true, defaults: (v) => v, validate: root484 },
+  { group: "ipam.cluster.x-k8s.io", version: "v1beta1", kind: "IPAddress", crd: "ipaddresses.ipam.cluster.x-k8s.io", namespaced: true, defaults: (v) => d496(v) as Obj, validate: root493 },
+  { group: "ipam.cluster.x-k8s.io", version: "v1beta1", kind: "IPAddressClaim", crd: "ipaddressclaims.ipam.cluster.x-k8s.io", namespaced: true, defaults: (v) => d491(v) as Obj, validate: root485 },
 ];

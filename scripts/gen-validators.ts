@@ -26,6 +26,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { classifyRule, messageExpressionSupported } from '../src/synth/schema/cel-env.js';
+import { compareText } from '../src/vocabulary.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Schema = { readonly [key: string]: Json | undefined };
@@ -104,17 +105,12 @@ interface KindEntry {
   readonly defaults: string | undefined;
 }
 
-/** Code-unit order (never localeCompare). */
-function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** Stable JSON with sorted keys, without keywords that do not affect validation. */
 function canonical(value: Json | undefined, dropIgnored: boolean): string {
   if (value === undefined) return 'undefined';
   if (Array.isArray(value)) return `[${value.map((v) => canonical(v, dropIgnored)).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value).filter((k) => !(dropIgnored && IGNORED_KEYWORDS.has(k))).sort(byCodeUnit);
+    const keys = Object.keys(value).filter((k) => !(dropIgnored && IGNORED_KEYWORDS.has(k))).sort(compareText);
     return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(value[k], dropIgnored && k !== 'default' && k !== 'enum')}`).join(',')}}`;
   }
   return JSON.stringify(value);
@@ -135,7 +131,7 @@ function props(s: Schema): [string, Schema][] {
   const p = s.properties;
   if (p === undefined) return [];
   if (!isObj(p)) fail('schema', 'properties must be an object');
-  return Object.keys(p).sort(byCodeUnit).map((k) => [k, p[k] as Schema]);
+  return Object.keys(p).sort(compareText).map((k) => [k, p[k] as Schema]);
 }
 function items(s: Schema): Schema | undefined {
   return isObj(s.items) ? (s.items as Schema) : undefined;
@@ -526,7 +522,7 @@ class Generator {
 
     // Unknown fields: the API server prunes them (or rejects them with strict field validation).
     if (mode === 'spine' && apSchema === undefined && ap !== true && !preserve) {
-      const known = [...new Set([...special, ...properties.map(([k]) => k)])].sort(byCodeUnit);
+      const known = [...new Set([...special, ...properties.map(([k]) => k)])].sort(compareText);
       const list = this.constant('K', literal(known));
       if (known.length === 0) {
         out.push(`for (const k in o) if (o[k] !== undefined) r.unknown(${p}, k, ${list});`);
@@ -830,7 +826,7 @@ export interface KindValidator {
     const ruleLines = this.rules.map((r) => `  ${literal(r as unknown as Json)},`);
     const siteLines = this.sites.map((s) => `  ${literal(s as unknown as Json)},`);
     const kindLines = [...this.kinds]
-      .sort((a, b) => byCodeUnit(`${a.group}/${a.version}/${a.kind}`, `${b.group}/${b.version}/${b.kind}`))
+      .sort((a, b) => compareText(`${a.group}/${a.version}/${a.kind}`, `${b.group}/${b.version}/${b.kind}`))
       .map((k) => `  { group: ${JSON.stringify(k.group)}, version: ${JSON.stringify(k.version)}, kind: ${JSON.stringify(k.kind)}, `
         + `crd: ${JSON.stringify(k.crd)}, namespaced: ${String(k.namespaced)}, defaults: ${k.defaults === undefined ? '(v) => v' : `(v) => ${k.defaults}(v) as Obj`}, validate: ${k.validate} },`);
     return [

@@ -10,5 +10,3 @@ export * as capi from '../imports/cluster.x-k8s.io.js';
 export * as controlplane from '../imports/controlplane.cluster.x-k8s.io.js';
 export * as infrastructure from '../imports/infrastructure.cluster.x-k8s.io.js';
 export * as ipamApi from '../imports/ipam.cluster.x-k8s.io.js';
-/** Validators generated from the CRDs (`scripts/gen-validators.ts`), used by synth/validate.ts. */
-export * as crdValidators from '../imports/validators.js';

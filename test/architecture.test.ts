@@ -1,84 +1,58 @@
 /**
- * The layer rule of DESIGN.md, enforced: dependencies point down only.
- *
- *   cli ─► fleet ─► jsonnet
- *    │       └──────────────┐
- *    ├──► synth ────────────┼─► constructs ─► l1 ─► imports (generated)
- *    └──► reconciler ───────┴──────────────────────► ipam (pure)
- *   everything ─► problems
+ * The structure checks of scripts/lint.ts (the layer rule in .dependency-cruiser.cjs, and no
+ * terminal or process I/O in library code), run on a tree that breaks every rule on purpose:
+ * test/fixtures/layers-broken/. `npm run lint`, which `npm test` runs, holds this repository to
+ * the same checks.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { layerViolations, libraryIoViolations, longLineCounts, longLineViolations } from '../scripts/lint.js';
 
-const SRC = resolve(import.meta.dirname, '../src');
+const BROKEN = new URL('fixtures/layers-broken/', import.meta.url).pathname;
 
-/** What each layer may import (besides itself and npm packages). `l1` means src/l1.ts. */
-const ALLOWED: Readonly<Record<string, readonly string[]>> = {
-  problems: [],
-  ipam: ['problems'],
-  l1: ['imports'],
-  constructs: ['ipam', 'l1', 'problems'],
-  synth: ['constructs', 'ipam', 'l1', 'problems'],
-  fleet: ['jsonnet', 'synth', 'constructs', 'ipam', 'problems'],
-  jsonnet: ['fleet', 'ipam', 'problems'],
-  reconciler: ['ipam', 'l1', 'problems'],
-  cli: ['fleet', 'jsonnet', 'synth', 'reconciler', 'constructs', 'ipam', 'l1', 'problems'],
-  index: ['constructs', 'ipam', 'synth', 'l1', 'fleet', 'reconciler', 'problems'],
-};
+describe('the layer rule', () => {
+  it('fails a tree whose modules import across the layers, naming each rule, importer and import', async () => {
+    // GIVEN the broken tree WHEN dependency-cruiser checks it
+    const violations = await layerViolations(BROKEN);
+    // THEN every planted violation is reported, and nothing else
+    expect(violations).toEqual([
+      'ipam-is-pure: src/ipam/impure.ts → src/cli/usage.ts',
+      'ipam-no-io: src/ipam/impure.ts → fs',
+      expect.stringMatching(/^ipam-no-packages: src\/ipam\/impure\.ts → .*node_modules\/cdk8s\//),
+      'jsonnet-is-a-leaf: src/jsonnet/reads.ts → src/fleet/schema.ts',
+      expect.stringMatching(/^no-circular: src\/constructs\/(thing|other)\.ts → .*src\/constructs\/\w+\.ts/),
+      'nothing-imports-cli: bench/cli.ts → src/cli/usage.ts',
+      'nothing-imports-cli: src/ipam/impure.ts → src/cli/usage.ts',
+      'nothing-imports-cli: src/synth/prints.ts → src/cli/usage.ts',
+      'reconciler-uses-ipam-and-l1-types: src/reconciler/builds.ts → src/constructs/thing.ts',
+    ]);
+  }, 120_000);
+});
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : [];
-  });
-}
-
-function layerOf(path: string): string {
-  const rel = relative(SRC, path).split('\\').join('/');
-  if (rel.startsWith('../imports/')) return 'imports';
-  if (rel === 'l1.ts') return 'l1';
-  if (rel === 'index.ts') return 'index';
-  if (rel === 'problems.ts') return 'problems';
-  return rel.split('/')[0]!;
-}
-
-/** Relative imports of a file, static and dynamic, with whether they import types only. */
-function importsOf(path: string): { target: string; typeOnly: boolean }[] {
-  const text = readFileSync(path, 'utf8');
-  const out: { target: string; typeOnly: boolean }[] = [];
-  for (const m of text.matchAll(/^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+'(\.[^']+)'/gm)) {
-    out.push({ target: resolve(dirname(path), m[3]!.replace(/\.js$/, '.ts')), typeOnly: m[2] !== undefined });
-  }
-  for (const m of text.matchAll(/import\(\s*'(\.[^']+)'\s*\)/g)) out.push({ target: resolve(dirname(path), m[1]!.replace(/\.js$/, '.ts')), typeOnly: false });
-  return out;
-}
-
-describe('layers', () => {
-  it('only import downwards', () => {
-    const violations: string[] = [];
-    for (const file of files(SRC)) {
-      const from = layerOf(file);
-      for (const { target, typeOnly } of importsOf(file)) {
-        const to = layerOf(target);
-        if (to === from) continue;
-        if (!(ALLOWED[from] ?? []).includes(to)) violations.push(`${relative(SRC, file)} imports ${to} (${relative(SRC, target)})`);
-        // The reconciler may see the L1 types, never run cdk8s code.
-        if (from === 'reconciler' && to === 'l1' && !typeOnly) violations.push(`${relative(SRC, file)} imports l1 values; use 'import type'`);
-      }
-    }
-    expect(violations).toEqual([]);
+describe('library code', () => {
+  it('fails a library module that prints, writes to the terminal, exits or reads the environment', () => {
+    expect(libraryIoViolations(BROKEN)).toEqual([
+      'src/synth/prints.ts:5: prints (console)',
+      'src/synth/prints.ts:5: reads the environment (take it as a parameter)',
+      'src/synth/prints.ts:6: writes to the terminal',
+      'src/synth/prints.ts:7: exits the process',
+    ]);
   });
 
-  it('has every layer it checks', () => {
-    const layers = new Set(files(SRC).map(layerOf));
-    for (const layer of ['ipam', 'l1', 'constructs', 'synth', 'fleet', 'cli', 'problems']) expect(layers.has(layer), layer).toBe(true);
+  it('lets the CLI print and exit', () => {
+    // GIVEN the broken tree's src/cli/usage.ts, which prints and exits THEN it is not reported
+    expect(libraryIoViolations(BROKEN).filter((v) => v.startsWith('src/cli/'))).toEqual([]);
+  });
+});
+
+describe('the line limit', () => {
+  it('fails a file with a line over 120 characters that the baseline does not allow', () => {
+    expect(longLineCounts(BROKEN)).toEqual({ 'src/fleet/schema.ts': 1 });
+    expect(longLineViolations(BROKEN, {}))
+      .toEqual(['src/fleet/schema.ts: 1 lines over 120 characters, none allowed; break the new ones']);
   });
 
-  it('reports a violation when a lower layer imports a higher one', () => {
-    // The checker itself must be able to fail: ipam importing synth is caught.
-    expect(ALLOWED.ipam).not.toContain('synth');
-    expect(layerOf(join(SRC, 'ipam/x.ts'))).toBe('ipam');
-    expect(layerOf(resolve(SRC, '../imports/x.ts'))).toBe('imports');
+  it('lets a file keep the long lines its baseline counts, but no more', () => {
+    expect(longLineViolations(BROKEN, { 'src/fleet/schema.ts': 1 })).toEqual([]);
+    expect(longLineViolations(BROKEN, { 'src/fleet/schema.ts': 0 })).toHaveLength(1);
   });
 });

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import ts from 'typescript';
+import { compareText } from '../../src/vocabulary.js';
 
 /** The repository root. */
 const REPO = resolve(import.meta.dirname, '../..');
@@ -121,7 +122,7 @@ export function listFiles(dir: string): string[] {
     }
   };
   walk(dir);
-  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return out.sort(compareText);
 }
 
 /** The result of comparing two trees of files. */

@@ -62,9 +62,14 @@ Options:
       --locked       fail instead of changing ipam.lock.yaml (for CI)
       --with-reconciler
                      add the runtime reconciler's own objects under '_reconciler/'
-                     (ServiceAccount, least-privilege RBAC, Lease, Deployment)
+                     (ServiceAccount, least-privilege RBAC, Deployment; the Lease it
+                     creates at run time)
       --reconciler-image IMAGE
                      the reconciler's container image (default: the release's image)
+      --ipam-provider reconciler|in-cluster
+                     who binds IPAddressClaims (default: reconciler, which also ships a
+                     ValidatingAdmissionPolicy for the pools); 'in-cluster': the In-Cluster
+                     IPAM provider does, and the reconciler runs only the NIC controller
 
 Examples:
   capi-ionos synth examples/basic/main.ts
@@ -215,8 +220,11 @@ Options:
       --context NAME          a kubeconfig context other than the current one
       --claims                run the claim binder (the default when --nics is not given)
       --nics MODE             run the NIC controller: observe (report drift in status and
-                              events) or attach (also create missing NICs and fix their IPs)
-  -n, --namespace NS          watch only this namespace (global pools are still read)
+                              events) or attach (also create missing NICs and fix their IPs;
+                              always under its own Lease <lease-name>-nic-attacher, also
+                              without --leader-elect, so that one replica alone acts)
+  -n, --namespace NS          bind claims and watch machines of this namespace only; IPAddresses
+                              and global pools are still watched in every namespace
       --leader-elect          take part in leader election; only the Lease holder reconciles
       --lease-name NAME       the Lease (default: capi-ionos-reconciler)
       --lease-namespace NS    its namespace (default: $POD_NAMESPACE, else capi-ionos-system)

@@ -5,11 +5,13 @@ import { capi, controlplane, infrastructure } from '../l1.js';
 import type { ICredentials } from './credentials.js';
 import {
   CLUSTER_NAME_LABEL, CONTROLPLANE_API_VERSION, INFRA_API_VERSION,
-} from './labels.js';
+} from '../vocabulary.js';
 import {
   checkDatacenterID, CONTROL_PLANE_DEFAULTS, renderMachineSpec, type MachineNetworkSettings, type MachineSettings,
 } from './machine.js';
+import { ClusterAddon, type AddonStrategy } from './cluster-addon.js';
 import { NodePool, type NodePoolOptions } from './node-pool.js';
+import { checkNodeSetup, resolveNodeSetup, type NodeSetupOptions } from './node-setup.js';
 import { PropChecker } from './private/errors.js';
 import { controlPlaneKubeadmConfig } from './private/kubeadm.js';
 
@@ -17,6 +19,13 @@ import { controlPlaneKubeadmConfig } from './private/kubeadm.js';
 export interface ControlPlaneEndpoint {
   /** The virtual IPv4 address kube-vip holds on the control-plane nodes. */
   readonly host: string;
+  /**
+   * A DNS name for the endpoint, written to the IonosCloudCluster (and so into kubeconfigs and
+   * the API server certificate) instead of the address. It must resolve to `host`: the provider
+   * resolves it and uses its smallest IPv4 address as the failover IP.
+   * @default the address itself
+   */
+  readonly hostname?: string;
   /**
    * API server port.
    * @default 6443
@@ -66,15 +75,50 @@ export interface ControlPlaneOptions {
    */
   readonly kubeVip?: KubeVipSettings;
   /**
-   * Commands run before kubeadm on every control-plane node.
+   * Commands run before kubeadm on every control-plane node (after `nodeSetup`'s).
    * @default none
    */
   readonly preKubeadmCommands?: readonly string[];
   /**
-   * Commands run after kubeadm on every control-plane node.
+   * Commands run after kubeadm on every control-plane node (after `nodeSetup`'s).
    * @default none
    */
   readonly postKubeadmCommands?: readonly string[];
+  /**
+   * Node setup of the control-plane nodes, on top of the cluster's `nodeSetup`.
+   * @default the cluster's
+   */
+  readonly nodeSetup?: NodeSetupOptions;
+  /**
+   * Labels of the control-plane Machines.
+   * @default only those Cluster API sets
+   */
+  readonly machineLabels?: Readonly<Record<string, string>>;
+  /**
+   * Annotations of the control-plane Machines.
+   * @default none
+   */
+  readonly machineAnnotations?: Readonly<Record<string, string>>;
+  /**
+   * Name of the KubeadmControlPlane and its IonosCloudMachineTemplate.
+   * @default `<cluster>-control-plane`
+   */
+  readonly resourceName?: string;
+}
+
+/** A CNI (or any manifests) applied to the cluster through a ClusterResourceSet. */
+export interface CniOptions {
+  /** The manifests, one YAML stream. */
+  readonly manifest: string;
+  /**
+   * Name of the ConfigMap and the ClusterResourceSet.
+   * @default `<cluster>-cni`
+   */
+  readonly name?: string;
+  /**
+   * @default 'ApplyOnce'
+   */
+  readonly strategy?: AddonStrategy;
 }
 
 /** Properties of an {@link IonosCluster}. */
@@ -112,6 +156,27 @@ export interface IonosClusterProps {
    * @default none
    */
   readonly sshAuthorizedKeys?: readonly string[];
+  /**
+   * How every node of the cluster is set up around kubeadm; the control plane and each node
+   * pool can add to it.
+   * @default the reference node setup (docs/node-bootstrap.md)
+   */
+  readonly nodeSetup?: NodeSetupOptions;
+  /**
+   * Labels of the Cluster object (ClusterResourceSets and policies select clusters by them).
+   * @default only `cluster.x-k8s.io/cluster-name`
+   */
+  readonly labels?: Readonly<Record<string, string>>;
+  /**
+   * Annotations of the Cluster object.
+   * @default none
+   */
+  readonly annotations?: Readonly<Record<string, string>>;
+  /**
+   * A CNI installed through a ClusterResourceSet once the cluster is up.
+   * @default none (install one yourself)
+   */
+  readonly cni?: CniOptions;
 }
 
 const KUBE_VIP_IMAGE = 'ghcr.io/kube-vip/kube-vip:v0.7.1';
@@ -136,6 +201,12 @@ export class IonosCluster extends Chart {
   public readonly kubernetesVersion: string;
   /** SSH keys for its nodes. */
   public readonly sshAuthorizedKeys: readonly string[];
+  /** The datacenter's location. */
+  public readonly location: string;
+  /** The cluster-wide node setup, the base of every node pool's. */
+  public readonly nodeSetup: NodeSetupOptions | undefined;
+  /** The CNI addon, if one was given. */
+  public readonly cni: ClusterAddon | undefined;
 
   public constructor(scope: Construct, id: string, props: IonosClusterProps) {
     super(scope, id, { disableResourceNameHashes: true });
@@ -162,12 +233,23 @@ export class IonosCluster extends Chart {
     check.check(parseIp(cp.endpoint.host)?.family === 4, 'controlPlane.endpoint.host',
       `${JSON.stringify(cp.endpoint.host)} is not an IPv4 address; kube-vip holds the endpoint as an IPv4 address on the cluster LAN`);
     check.integer('controlPlane.endpoint.port', port, { min: 1, max: 65535 });
+    if (cp.endpoint.hostname !== undefined) check.dnsSubdomain('controlPlane.endpoint.hostname', cp.endpoint.hostname);
+    const controlPlaneName = cp.resourceName ?? `${name}-control-plane`;
+    if (cp.resourceName !== undefined) check.dnsLabel('controlPlane.resourceName', cp.resourceName);
+    check.labels('labels', props.labels);
+    check.annotations('annotations', props.annotations);
+    check.labels('controlPlane.machineLabels', cp.machineLabels);
+    check.annotations('controlPlane.machineAnnotations', cp.machineAnnotations);
+    checkNodeSetup(check, 'nodeSetup', props.nodeSetup);
+    checkNodeSetup(check, 'controlPlane.nodeSetup', cp.nodeSetup);
 
     this.clusterName = name;
     this.clusterNamespace = props.namespace;
     this.datacenterID = props.datacenterID;
     this.kubernetesVersion = props.kubernetesVersion;
     this.sshAuthorizedKeys = [...(props.sshAuthorizedKeys ?? [])];
+    this.location = props.location;
+    this.nodeSetup = props.nodeSetup;
 
     const machineSpec = renderMachineSpec(check, {
       datacenterID: props.datacenterID,
@@ -185,10 +267,13 @@ export class IonosCluster extends Chart {
       namespace: props.namespace,
       labels: { [CLUSTER_NAME_LABEL]: name },
     });
-    const controlPlaneName = `${name}-control-plane`;
 
     new capi.Cluster(this, 'Cluster', {
-      metadata: metadata(name),
+      metadata: {
+        ...metadata(name),
+        labels: { ...props.labels, [CLUSTER_NAME_LABEL]: name },
+        annotations: props.annotations && { ...props.annotations },
+      },
       spec: {
         clusterNetwork: {
           pods: { cidrBlocks: [...(props.podCidrBlocks ?? ['192.168.0.0/16'])] },
@@ -202,7 +287,7 @@ export class IonosCluster extends Chart {
     new infrastructure.IonosCloudCluster(this, 'IonosCloudCluster', {
       metadata: metadata(name),
       spec: {
-        controlPlaneEndpoint: { host: cp.endpoint.host, port },
+        controlPlaneEndpoint: { host: cp.endpoint.hostname ?? cp.endpoint.host, port },
         location: props.location,
         credentialsRef: { name: props.credentials.secretName },
       },
@@ -219,6 +304,10 @@ export class IonosCluster extends Chart {
         replicas,
         version: props.kubernetesVersion,
         machineTemplate: {
+          metadata: cp.machineLabels === undefined && cp.machineAnnotations === undefined ? undefined : {
+            labels: cp.machineLabels && { ...cp.machineLabels },
+            annotations: cp.machineAnnotations && { ...cp.machineAnnotations },
+          },
           infrastructureRef: { apiVersion: INFRA_API_VERSION, kind: 'IonosCloudMachineTemplate', name: controlPlaneName, namespace: props.namespace },
         },
         rolloutStrategy: {
@@ -227,13 +316,20 @@ export class IonosCluster extends Chart {
         },
         kubeadmConfigSpec: controlPlaneKubeadmConfig({
           datacenterID: props.datacenterID,
+          location: props.location,
           kubernetesVersion: props.kubernetesVersion,
           sshAuthorizedKeys: this.sshAuthorizedKeys,
-          preKubeadmCommands: cp.preKubeadmCommands ?? [],
-          postKubeadmCommands: cp.postKubeadmCommands ?? [],
+          setup: resolveNodeSetup(props.nodeSetup, cp.nodeSetup, {
+            preKubeadmCommands: cp.preKubeadmCommands, postKubeadmCommands: cp.postKubeadmCommands,
+          }),
+          multipleNics: (cp.network?.additionalNetworks?.length ?? 0) > 0,
           kubeVip: { address: cp.endpoint.host, port, image: cp.kubeVip?.image ?? KUBE_VIP_IMAGE, interface: cp.kubeVip?.interface ?? '' },
         }) as controlplane.KubeadmControlPlaneSpecKubeadmConfigSpec,
       },
+    });
+
+    this.cni = props.cni && new ClusterAddon(this, 'cni', {
+      clusterName: name, namespace: props.namespace, manifest: props.cni.manifest, name: props.cni.name, strategy: props.cni.strategy,
     });
   }
 

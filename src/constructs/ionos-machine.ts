@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { infrastructure } from '../l1.js';
-import { CLUSTER_NAME_LABEL } from './labels.js';
+import { CLUSTER_NAME_LABEL } from '../vocabulary.js';
 import {
   checkDatacenterID, renderMachineSpec, WORKER_DEFAULTS, type MachineNetworkSettings, type MachineSettings,
 } from './machine.js';

@@ -1,17 +1,15 @@
 import { Construct } from 'constructs';
 import { parsePoolEntry } from '../ipam/pool-entries.js';
-import { validatePoolSpec } from '../ipam/pool-spec.js';
+import { validatePoolSpec, type PoolSpec } from '../ipam/pool-spec.js';
 import { ipamApi } from '../l1.js';
 import { PropChecker } from './private/errors.js';
+import { IPAM_API_GROUP, type PoolKind, type PoolRef } from '../vocabulary.js';
 
 /** The address family of a pool. It is part of the pool's type, so families cannot be mixed up. */
 export type IpFamily = 'IPv4' | 'IPv6';
 
 /** The two pool kinds of the In-Cluster IPAM provider. */
-export type IpPoolKind = 'InClusterIPPool' | 'GlobalInClusterIPPool';
-
-/** The API group every pool reference names. */
-export const IPAM_API_GROUP = 'ipam.cluster.x-k8s.io';
+export type IpPoolKind = PoolKind;
 
 /**
  * A reference to a pool: what a machine needs to draw addresses from it.
@@ -38,8 +36,12 @@ export type IIpv6Pool = IIpPool<'IPv6'>;
 /** Where a pool can be used from. */
 export type IpPoolScope = 'namespaced' | 'global';
 
-/** Properties of an {@link IpPool}. Field names follow the InClusterIPPool `spec`. */
-export interface IpPoolProps<F extends IpFamily> {
+/**
+ * Properties of an {@link IpPool}. Field names follow the InClusterIPPool `spec`; the fields
+ * that mean here what they mean to the provider come from its one declaration, ipam's `PoolSpec`.
+ */
+export interface IpPoolProps<F extends IpFamily>
+  extends Pick<PoolSpec, 'excludedAddresses' | 'allocateReservedIPAddresses' | 'addressReuseGracePeriodSeconds'> {
   /** The address family; must match every entry of `addresses`. */
   readonly family: F;
   /** `metadata.name`; a DNS-1123 subdomain. */
@@ -61,31 +63,11 @@ export interface IpPoolProps<F extends IpFamily> {
    * @default no gateway
    */
   readonly gateway?: string;
-  /**
-   * Addresses inside `addresses` that are never handed out.
-   * @default none
-   */
-  readonly excludedAddresses?: readonly string[];
-  /**
-   * Whether the subnet's network and broadcast (IPv4) or anycast (IPv6) addresses may be handed out.
-   * @default false
-   */
-  readonly allocateReservedIPAddresses?: boolean;
-  /**
-   * How long a released address stays unused before it is handed out again.
-   * @default 0 (reused at once)
-   */
-  readonly addressReuseGracePeriodSeconds?: number;
 }
 
-/** The pool spec as plain data, with the InClusterIPPool field names. */
-export interface IpPoolSpec {
-  readonly addresses: readonly string[];
+/** The pool spec as plain data, with the InClusterIPPool field names: ipam's `PoolSpec`, with its prefix. */
+export interface IpPoolSpec extends PoolSpec {
   readonly prefix: number;
-  readonly gateway?: string;
-  readonly excludedAddresses?: readonly string[];
-  readonly allocateReservedIPAddresses?: boolean;
-  readonly addressReuseGracePeriodSeconds?: number;
 }
 
 /**
@@ -192,7 +174,7 @@ export class IpPool<F extends IpFamily = IpFamily> extends Construct implements 
  * @returns the reference, or a problem message when an InClusterIPPool is used from another
  *   namespace (the provider can only serve claims in the pool's own namespace)
  */
-export function poolReference(pool: IIpPool, machineNamespace: string): { apiGroup: string; kind: string; name: string } | string {
+export function poolReference(pool: IIpPool, machineNamespace: string): PoolRef | string {
   if (pool.kind === 'InClusterIPPool' && pool.poolNamespace !== machineNamespace) {
     return `InClusterIPPool ${JSON.stringify(pool.poolName)} lives in namespace ${JSON.stringify(pool.poolNamespace)} and cannot serve machines in ${JSON.stringify(machineNamespace)}; create the pool in ${JSON.stringify(machineNamespace)} or make it a GlobalInClusterIPPool (scope: 'global')`;
   }

@@ -5,6 +5,7 @@
 import { parseIp } from '../ipam/ip.js';
 import { poolReference, type IIpv4Pool, type IIpv6Pool } from './ip-pool.js';
 import type { PropChecker } from './private/errors.js';
+import { UUID } from '../vocabulary.js';
 
 /** The server type. VCPU servers have no CPU family. */
 export type ServerType = 'ENTERPRISE' | 'VCPU';
@@ -278,8 +279,6 @@ export function renderMachineSpec(
     additionalNetworks: additionalNetworks && additionalNetworks.length > 0 ? additionalNetworks : undefined,
   };
 }
-
-const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 /** Checks an IONOS datacenter id (a UUID). */
 export function checkDatacenterID(check: PropChecker, prop: string, value: string): void {

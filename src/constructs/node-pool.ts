@@ -1,12 +1,26 @@
 import { Construct } from 'constructs';
 import { bootstrap, capi, infrastructure } from '../l1.js';
-import type { IonosCluster } from './ionos-cluster.js';
 import {
   BOOTSTRAP_API_VERSION, CLUSTER_NAME_LABEL, DEPLOYMENT_NAME_LABEL, INFRA_API_VERSION, WORKER_ROLE_LABEL,
-} from './labels.js';
+} from '../vocabulary.js';
 import { renderMachineSpec, WORKER_DEFAULTS, type MachineNetworkSettings, type MachineSettings } from './machine.js';
 import { PropChecker } from './private/errors.js';
 import { workerKubeadmConfig } from './private/kubeadm.js';
+import { checkNodeSetup, resolveNodeSetup, type NodeSetupOptions } from './node-setup.js';
+
+/**
+ * What a node pool takes from its cluster: an {@link IonosCluster} is one. Declared here so that
+ * node-pool.ts does not depend on ionos-cluster.ts, which creates node pools.
+ */
+export interface INodePoolCluster extends Construct {
+  readonly clusterName: string;
+  readonly clusterNamespace: string;
+  readonly datacenterID: string;
+  readonly kubernetesVersion: string;
+  readonly sshAuthorizedKeys: readonly string[];
+  readonly location: string;
+  readonly nodeSetup: NodeSetupOptions | undefined;
+}
 
 /** Health checking of a node pool's machines (a MachineHealthCheck). */
 export interface HealthCheckOptions {
@@ -62,15 +76,30 @@ export interface NodePoolOptions {
    */
   readonly labels?: Readonly<Record<string, string>>;
   /**
-   * Commands run before kubeadm on every node of the pool.
+   * Annotations for the pool's Machines.
+   * @default none
+   */
+  readonly annotations?: Readonly<Record<string, string>>;
+  /**
+   * Commands run before kubeadm on every node of the pool (after `nodeSetup`'s).
    * @default none
    */
   readonly preKubeadmCommands?: readonly string[];
   /**
-   * Commands run after kubeadm on every node of the pool.
+   * Commands run after kubeadm on every node of the pool (after `nodeSetup`'s).
    * @default none
    */
   readonly postKubeadmCommands?: readonly string[];
+  /**
+   * Node setup of the pool's nodes, on top of the cluster's `nodeSetup`.
+   * @default the cluster's
+   */
+  readonly nodeSetup?: NodeSetupOptions;
+  /**
+   * Name of the pool's objects (MachineDeployment, templates, health check).
+   * @default `<cluster>-<pool>`
+   */
+  readonly resourceName?: string;
 }
 
 /**
@@ -85,9 +114,9 @@ export class NodePool extends Construct {
   /** Machines above `replicas` during a rolling update. */
   public readonly maxSurge: number;
 
-  public constructor(cluster: IonosCluster, id: string, options: NodePoolOptions) {
+  public constructor(cluster: INodePoolCluster, id: string, options: NodePoolOptions) {
     super(cluster, id);
-    const name = `${cluster.clusterName}-${id}`;
+    const name = options.resourceName ?? `${cluster.clusterName}-${id}`;
     const replicas = options.replicas ?? 1;
     const maxSurge = options.maxSurge ?? 1;
     const maxUnavailable = options.maxUnavailable ?? 0;
@@ -96,6 +125,10 @@ export class NodePool extends Construct {
     check.dnsLabel('name', id);
     check.check(name.length <= 63, 'name',
       `${JSON.stringify(name)} (cluster name, '-', pool name) has ${name.length} characters; Cluster API puts it in a label, which holds at most 63; use a shorter pool name`);
+    if (options.resourceName !== undefined) check.dnsLabel('resourceName', options.resourceName);
+    check.labels('labels', options.labels);
+    check.annotations('annotations', options.annotations);
+    checkNodeSetup(check, 'nodeSetup', options.nodeSetup);
     check.integer('replicas', replicas, { min: 0 });
     check.integer('maxSurge', maxSurge, { min: 0 });
     check.integer('maxUnavailable', maxUnavailable, { min: 0 });
@@ -132,10 +165,13 @@ export class NodePool extends Construct {
         template: {
           spec: workerKubeadmConfig({
             datacenterID: cluster.datacenterID,
+            location: cluster.location,
             kubernetesVersion: cluster.kubernetesVersion,
             sshAuthorizedKeys: cluster.sshAuthorizedKeys,
-            preKubeadmCommands: options.preKubeadmCommands ?? [],
-            postKubeadmCommands: options.postKubeadmCommands ?? [],
+            setup: resolveNodeSetup(cluster.nodeSetup, options.nodeSetup, {
+              preKubeadmCommands: options.preKubeadmCommands, postKubeadmCommands: options.postKubeadmCommands,
+            }),
+            multipleNics: (options.network?.additionalNetworks?.length ?? 0) > 0,
           }) as bootstrap.KubeadmConfigTemplateSpecTemplateSpec,
         },
       },
@@ -156,7 +192,10 @@ export class NodePool extends Construct {
           },
         },
         template: {
-          metadata: { labels: { ...options.labels, ...selectorLabels, [WORKER_ROLE_LABEL]: '' } },
+          metadata: {
+            labels: { ...options.labels, ...selectorLabels, [WORKER_ROLE_LABEL]: '' },
+            annotations: options.annotations && { ...options.annotations },
+          },
           spec: {
             clusterName,
             version: cluster.kubernetesVersion,

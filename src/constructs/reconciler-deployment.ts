@@ -1,7 +1,9 @@
 import { ApiObject, Chart, Duration, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { PoolAdmissionPolicy } from './pool-admission-policy.js';
 import { PropChecker } from './private/errors.js';
+import { CAPI_API_GROUP, compareText, INFRA_API_GROUP, IPAM_API_GROUP } from '../vocabulary.js';
 
 /** What the NIC controller does: nothing, report drift only, or also change the servers' NICs. */
 export type ReconcilerNicMode = 'off' | 'observe' | 'attach';
@@ -51,13 +53,33 @@ export interface ReconcilerDeploymentProps {
   /** Run the NIC controller in this mode. @default 'observe' */
   readonly nics?: ReconcilerNicMode;
   /**
+   * The Secrets with the Cloud API credentials the NIC controller may read (each cluster's
+   * `credentialsRef`): a Role `<name>-credentials-<namespace>` per namespace granting `get` on
+   * exactly these names. The reconciler
+   * has no other access to Secrets. `capi-ionos synth --with-reconciler` fills it from the fleet.
+   * @default none: the NIC controller can read no Secret
+   */
+  readonly credentialsSecrets?: readonly { readonly namespace: string; readonly name: string }[];
+  /**
+   * Ship a ValidatingAdmissionPolicy and binding that take over the In-Cluster IPAM provider's
+   * admission of pools ({@link PoolAdmissionPolicy}). Needs Kubernetes 1.31+.
+   * @default the value of `claims` (where the reconciler binds, the provider is absent)
+   */
+  readonly poolAdmission?: boolean;
+  /**
    * Watch only this namespace (the ClusterRole still applies cluster-wide, as pools may be global).
    * @default every namespace
    */
   readonly watchNamespace?: string;
-  /** Port of `/metrics`. @default 8080 */
+  /**
+   * Port of `/metrics`, served on 127.0.0.1 only (scrape it through a sidecar that authenticates,
+   * e.g. kube-rbac-proxy). @default 8080
+   */
   readonly metricsPort?: number;
-  /** Port of `/healthz` and `/readyz`. @default 8081 */
+  /**
+   * Port of `/healthz` and `/readyz`, served on 127.0.0.1 only; the probes run inside the
+   * container (`node -e fetch(...)`). @default 8081
+   */
   readonly healthPort?: number;
   /** CPU and memory. @default 50m/500m CPU, 64/256 MiB memory */
   readonly resources?: ReconcilerResources;
@@ -71,9 +93,12 @@ export const DEFAULT_RECONCILER_IMAGE = 'ghcr.io/cdk8s-capi-ionos/capi-ionos:0.1
 /** The user and group the container runs as (the "nonroot" user of distroless images). */
 const NON_ROOT = 65532;
 
-const IPAM = 'ipam.cluster.x-k8s.io';
-const INFRA = 'infrastructure.cluster.x-k8s.io';
-const CAPI = 'cluster.x-k8s.io';
+/** Node.js in the image (the Dockerfile's distroless base), for the probes. */
+export const RECONCILER_NODE_PATH = '/nodejs/bin/node';
+
+const IPAM = IPAM_API_GROUP;
+const INFRA = INFRA_API_GROUP;
+const CAPI = CAPI_API_GROUP;
 
 /** What each controller calls, by resource (from its store calls and informers). */
 const CLAIM_BINDER_CALLS: Readonly<Record<string, readonly string[]>> = {
@@ -91,20 +116,28 @@ const CLAIM_BINDER_CALLS: Readonly<Record<string, readonly string[]>> = {
   [`${CAPI}/clusters`]: ['list', 'watch'],
   // Events (one per object and reason, its count bumped on repeats).
   [`/events`]: ['get', 'create', 'update'],
+  // The In-Cluster IPAM provider's webhooks: while they are installed, the binder binds nothing.
+  ['admissionregistration.k8s.io/validatingwebhookconfigurations']: ['list', 'watch'],
+  ['admissionregistration.k8s.io/mutatingwebhookconfigurations']: ['list', 'watch'],
 };
 
-const NIC_ATTACHER_CALLS: Readonly<Record<string, readonly string[]>> = {
-  // Machines are watched and read; the pending Cloud API request is an annotation.
-  [`${INFRA}/ionoscloudmachines`]: ['get', 'list', 'watch', 'update'],
+/** The NIC controller in observe mode: it reads, and reports drift in the status and Events. */
+const NIC_OBSERVER_CALLS: Readonly<Record<string, readonly string[]>> = {
+  [`${INFRA}/ionoscloudmachines`]: ['get', 'list', 'watch'],
   [`${INFRA}/ionoscloudmachines/status`]: ['update'],
   // The addresses of the machine's claims.
   [`${IPAM}/ipaddressclaims`]: ['get', 'list', 'watch'],
   [`${IPAM}/ipaddresses`]: ['get'],
-  // The credentials: Cluster → IonosCloudCluster → credentialsRef Secret.
+  // The credentials: Cluster → IonosCloudCluster → credentialsRef Secret (the Secret by name,
+  // in its namespace only: see the credentials Roles).
   [`${CAPI}/clusters`]: ['get'],
   [`${INFRA}/ionoscloudclusters`]: ['get'],
-  [`/secrets`]: ['get'],
   [`/events`]: ['get', 'create', 'update'],
+};
+
+/** What attach mode adds: the pending Cloud API request is an annotation of the machine. */
+const NIC_ATTACH_CALLS: Readonly<Record<string, readonly string[]>> = {
+  [`${INFRA}/ionoscloudmachines`]: ['update'],
 };
 
 const VERB_ORDER = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
@@ -115,7 +148,11 @@ const VERB_ORDER = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete
  */
 export function reconcilerClusterRules(options: { readonly claims: boolean; readonly nics: ReconcilerNicMode }): ReconcilerRule[] {
   const verbs = new Map<string, Set<string>>();
-  const tables = [...(options.claims ? [CLAIM_BINDER_CALLS] : []), ...(options.nics === 'off' ? [] : [NIC_ATTACHER_CALLS])];
+  const tables = [
+    ...(options.claims ? [CLAIM_BINDER_CALLS] : []),
+    ...(options.nics === 'off' ? [] : [NIC_OBSERVER_CALLS]),
+    ...(options.nics === 'attach' ? [NIC_ATTACH_CALLS] : []),
+  ];
   for (const table of tables) {
     for (const [resource, calls] of Object.entries(table)) {
       const set = verbs.get(resource) ?? new Set<string>();
@@ -123,7 +160,7 @@ export function reconcilerClusterRules(options: { readonly claims: boolean; read
       verbs.set(resource, set);
     }
   }
-  return [...verbs.keys()].sort(compareCodeUnits).map((key) => {
+  return [...verbs.keys()].sort(compareText).map((key) => {
     const slash = key.indexOf('/');
     return {
       apiGroup: key.slice(0, slash),
@@ -133,9 +170,8 @@ export function reconcilerClusterRules(options: { readonly claims: boolean; read
   });
 }
 
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+/** The rule of a credentials Role: `get` on the named Secrets of one namespace, nothing else. */
+export const CREDENTIALS_VERBS: readonly string[] = ['get'];
 
 /** The rules of the leader-election Role in the reconciler's own namespace. */
 export const LEADER_ELECTION_RULES: readonly ReconcilerRule[] = [
@@ -182,6 +218,10 @@ export class ReconcilerDeployment extends Construct {
     check.integer('healthPort', healthPort, { min: 1, max: 65535 });
     check.check(metricsPort !== healthPort, 'healthPort', `is the same as metricsPort (${metricsPort}); give the health endpoints their own port`);
     check.check(claims || nics !== 'off', 'claims', "and nics are both off, so the reconciler would do nothing; enable 'claims' or set 'nics' to 'observe' or 'attach'");
+    (props.credentialsSecrets ?? []).forEach((secret, i) => {
+      check.dnsLabel(`credentialsSecrets[${i}].namespace`, secret.namespace);
+      check.check(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(secret.name), `credentialsSecrets[${i}].name`, `${JSON.stringify(secret.name)} is not a Secret name; use lower-case letters, digits, '-' and '.'`);
+    });
     check.check(image.trim() !== '' && !/\s/.test(image), 'image', `${JSON.stringify(image)} is not an image reference; use e.g. registry.example.com/capi-ionos:1.0.0`);
     check.throwIfAny();
 
@@ -213,6 +253,36 @@ export class ReconcilerDeployment extends Construct {
       role: leaderRole,
     }).addSubjects(serviceAccount);
 
+    // Secrets: only the credentials Secrets, by name, in their own namespaces.
+    if (nics !== 'off') {
+      const byNamespace = new Map<string, Set<string>>();
+      for (const secret of props.credentialsSecrets ?? []) {
+        byNamespace.set(secret.namespace, (byNamespace.get(secret.namespace) ?? new Set()).add(secret.name));
+      }
+      for (const ns of [...byNamespace.keys()].sort(compareText)) {
+        // Named after the namespace too: synth writes one file per kind and name.
+        const roleName = `${name}-credentials-${ns}`;
+        new ApiObject(this, `Credentials-${ns}`, {
+          apiVersion: 'rbac.authorization.k8s.io/v1',
+          kind: 'Role',
+          metadata: { name: roleName, namespace: ns, labels },
+          rules: [{ apiGroups: [''], resources: ['secrets'], resourceNames: [...byNamespace.get(ns)!].sort(compareText), verbs: [...CREDENTIALS_VERBS] }],
+        });
+        new ApiObject(this, `CredentialsBinding-${ns}`, {
+          apiVersion: 'rbac.authorization.k8s.io/v1',
+          kind: 'RoleBinding',
+          metadata: { name: roleName, namespace: ns, labels },
+          roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: roleName },
+          subjects: [{ kind: 'ServiceAccount', name, namespace }],
+        });
+      }
+    }
+
+    if (props.poolAdmission ?? claims) new PoolAdmissionPolicy(this, 'PoolAdmission', { name: `${name}-ippools` });
+
+    // The endpoints listen on 127.0.0.1 only; the probes ask them from inside the container.
+    const probe = (path: string): string[] => [RECONCILER_NODE_PATH, '-e',
+      `fetch('http://127.0.0.1:${healthPort}${path}').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`];
     const resources = props.resources ?? {};
     const deployment = new kplus.Deployment(this, 'Deployment', {
       metadata: { name, namespace, labels },
@@ -235,7 +305,7 @@ export class ReconcilerDeployment extends Construct {
           '--lease-name', name,
           '--lease-namespace', '$(POD_NAMESPACE)',
           '--identity', '$(POD_NAME)',
-          '--bind-address', '0.0.0.0',
+          '--bind-address', '127.0.0.1',
           '--health-port', String(healthPort),
           '--metrics-port', String(metricsPort),
         ],
@@ -243,9 +313,8 @@ export class ReconcilerDeployment extends Construct {
           POD_NAME: kplus.EnvValue.fromFieldRef(kplus.EnvFieldPaths.POD_NAME),
           POD_NAMESPACE: kplus.EnvValue.fromFieldRef(kplus.EnvFieldPaths.POD_NAMESPACE),
         },
-        ports: [{ name: 'metrics', number: metricsPort }, { name: 'health', number: healthPort }],
-        liveness: kplus.Probe.fromHttpGet('/healthz', { port: healthPort, periodSeconds: Duration.seconds(10), failureThreshold: 3 }),
-        readiness: kplus.Probe.fromHttpGet('/readyz', { port: healthPort, periodSeconds: Duration.seconds(5), failureThreshold: 3 }),
+        liveness: kplus.Probe.fromCommand(probe('/healthz'), { periodSeconds: Duration.seconds(10), timeoutSeconds: Duration.seconds(5), failureThreshold: 3 }),
+        readiness: kplus.Probe.fromCommand(probe('/readyz'), { periodSeconds: Duration.seconds(10), timeoutSeconds: Duration.seconds(5), failureThreshold: 3 }),
         resources: {
           cpu: { request: kplus.Cpu.millis(resources.cpuRequestMillis ?? 50), limit: kplus.Cpu.millis(resources.cpuLimitMillis ?? 500) },
           memory: { request: Size.mebibytes(resources.memoryRequestMiB ?? 64), limit: Size.mebibytes(resources.memoryLimitMiB ?? 256) },
@@ -272,6 +341,21 @@ export class ReconcilerDeployment extends Construct {
     // (It renders one rule per resource.)
     this.clusterRules.flatMap((r) => r.resources).forEach((_, i) => roleObject.addJsonPatch(JsonPatch.remove(`/rules/${i}/resourceNames`)));
   }
+}
+
+/**
+ * The credentials Secrets of every IonosCloudCluster in `scope`'s tree (`spec.credentialsRef`,
+ * in the cluster's namespace), sorted and without repeats: what the NIC controller may read.
+ */
+export function credentialsSecretsIn(scope: Construct): { namespace: string; name: string }[] {
+  const seen = new Map<string, { namespace: string; name: string }>();
+  for (const child of scope.node.findAll()) {
+    if (!(child instanceof ApiObject) || child.kind !== 'IonosCloudCluster') continue;
+    const namespace = child.metadata.namespace;
+    const name = (child.toJson() as { spec?: { credentialsRef?: { name?: string } } }).spec?.credentialsRef?.name;
+    if (namespace !== undefined && name !== undefined && name !== '') seen.set(`${namespace}/${name}`, { namespace, name });
+  }
+  return [...seen.keys()].sort(compareText).map((key) => seen.get(key)!);
 }
 
 /** The directory (chart id) of the reconciler's objects; no cluster can have this name. */

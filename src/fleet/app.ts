@@ -126,8 +126,11 @@ export interface AppInput {
   readonly path: string;
   /** For a fleet file, its plan (without errors). */
   readonly planned?: PlannedFleet;
-  /** Adds the reconciler's Deployment (`--with-reconciler`), with this image if given. */
-  readonly reconciler?: { readonly image?: string };
+  /**
+   * Adds the reconciler's Deployment (`--with-reconciler`), with this image if given; `claims`
+   * false when the In-Cluster IPAM provider binds the claims (`--ipam-provider in-cluster`).
+   */
+  readonly reconciler?: { readonly image?: string; readonly claims?: boolean };
 }
 
 /**
@@ -149,8 +152,14 @@ async function buildAppOf(input: AppInput): Promise<App> {
   else if (input.planned !== undefined) app = fleetApp(input.planned);
   else throw new TypeError(`buildApp(${JSON.stringify(input.path)}): a fleet file needs its plan`);
   if (input.reconciler !== undefined) {
-    const { ReconcilerChart } = await import('../constructs/reconciler-deployment.js');
-    new ReconcilerChart(app, input.reconciler.image === undefined ? {} : { image: input.reconciler.image });
+    const { ReconcilerChart, credentialsSecretsIn } = await import('../constructs/reconciler-deployment.js');
+    const { image, claims } = input.reconciler;
+    new ReconcilerChart(app, {
+      ...(image === undefined ? {} : { image }),
+      ...(claims === undefined ? {} : { claims }),
+      // Before the chart exists: the fleet's own clusters.
+      credentialsSecrets: credentialsSecretsIn(app),
+    });
   }
   return app;
 }

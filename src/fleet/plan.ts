@@ -3,20 +3,20 @@
  * the plan into constructs is app.ts's job, so that planning loads neither cdk8s nor the
  * constructs.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { formatLock, parseLock } from '../ipam/lock.js';
-import { plan, type Finding, type Lock, type PlanResult } from '../ipam/planner.js';
+import { readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { formatLock } from '../ipam/lock.js';
+import { plan, type Finding, type PlanResult } from '../ipam/planner.js';
 import { isProblemError, ProblemError, relativeTo, type Problem } from '../problems.js';
-import { readJsonnetFleet, type EvaluateOptions } from '../jsonnet/evaluate.js';
+import type { EvaluateOptions } from '../jsonnet/evaluate.js';
 import type { FleetSpec } from './schema.js';
+import { readFleetFile } from './read.js';
+import { LOCK_FILE, lockPathOf, readLockFile } from './lock-file.js';
 import { yamlLocator, type Locator } from './locate.js';
-import { parseFleet } from './read.js';
 import { clusterPoolName, planRequests } from './requests.js';
 import { fleetFormat } from './source.js';
 
-/** The name of the lock file, beside the fleet file. */
-export const LOCK_FILE = 'ipam.lock.yaml';
+export { LOCK_FILE } from './lock-file.js';
 
 /** Planning options from the command line. */
 export interface PlanFlags {
@@ -54,27 +54,6 @@ export interface LocatedFinding extends Problem {
   readonly code: string;
 }
 
-/** Reads a file the fleet flow needs, turning what the OS says into a located input problem. */
-function readInput(path: string, shown: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'EISDIR' ? 'is a directory, not a file; move the directory away (this file is read and written here)'
-      : code === 'EACCES' ? 'cannot be read (permission denied); fix its permissions'
-        : `cannot be read (${(error as Error).message})`;
-    throw new ProblemError('input', [{ file: shown, path: '', message: why }]);
-  }
-}
-
-/** Evaluates the fleet file into its value and keeps its text (Jsonnet evaluates first; YAML and JSON parse). */
-async function readFleetFile(path: string, jsonnet: EvaluateOptions | undefined): Promise<{ fleet: FleetSpec; text?: string }> {
-  const format = fleetFormat(path);
-  if (format === 'jsonnet') return { fleet: await readJsonnetFleet(path, jsonnet) };
-  const text = readInput(path, basename(path));
-  return { fleet: parseFleet(text, basename(path)), text };
-}
-
 /**
  * Reads and plans the fleet file at `path`. Findings are in the result; nothing is thrown for them.
  *
@@ -89,27 +68,24 @@ export async function planFleet(path: string, flags: PlanFlags): Promise<Planned
 }
 
 async function planFleetFile(path: string, flags: PlanFlags): Promise<PlannedFleet> {
-  const { fleet, text } = await readFleetFile(path, flags.jsonnet);
-  const lockPath = join(dirname(path), LOCK_FILE);
-  const lockBefore = existsSync(lockPath) ? readInput(lockPath, LOCK_FILE) : undefined;
-  let lock: Lock | undefined;
-  try {
-    lock = lockBefore === undefined ? undefined : parseLock(lockBefore);
-  } catch (error) {
-    if (isProblemError(error)) throw error.with((p) => locateOnce(p, lockBefore!)).inFile(LOCK_FILE);
-    throw error;
-  }
+  const fleet = await readFleetFile(path, flags.jsonnet);
+  const onDisk = readLockFile(lockPathOf(path));
   const file = basename(path);
+  // The text is read again only to locate problems; a Jsonnet fleet's value has no lines.
+  const text = fleetFormat(path) === 'jsonnet' ? undefined : readFileSync(path, 'utf8');
   const locator = lazyLocator(text);
   let result: PlanResult;
   try {
-    result = plan({ ...planRequests(fleet), lock, prune: flags.prune, allowRenumber: flags.allowRenumber });
+    result = plan({ ...planRequests(fleet), lock: onDisk.lock, prune: flags.prune, allowRenumber: flags.allowRenumber });
   } catch (error) {
-    if (isProblemError(error)) throw error.with((p) => inFleet(p, fleet, file, locator, lockBefore));
+    if (isProblemError(error)) throw error.with((p) => inFleet(p, fleet, file, locator, onDisk.text));
     throw error;
   }
-  const findings = result.findings.map((f) => ({ ...inFleet(f, fleet, file, locator, lockBefore), severity: f.severity, code: f.code }));
-  return { fleet, result, lockPath, lockBefore, lockAfter: formatLock(result.lock), findings, file, ...(text === undefined ? {} : { text }) };
+  const findings = result.findings.map((f) => ({ ...inFleet(f, fleet, file, locator, onDisk.text), severity: f.severity, code: f.code }));
+  return {
+    fleet, result, lockPath: onDisk.path, lockBefore: onDisk.text, lockAfter: formatLock(result.lock), findings, file,
+    ...(text === undefined ? {} : { text }),
+  };
 }
 
 /** A locator over `text`, made on first use (most plans have nothing to locate). */

@@ -2,19 +2,24 @@
  * Reading a fleet file into a {@link FleetSpec}: every problem is collected with its path (and,
  * for YAML, its line and column), so one run reports them all.
  */
+import { basename, dirname } from 'node:path';
+import { evaluateFleet, type EvaluateOptions } from '../jsonnet/evaluate.js';
 import { isProblemError, ProblemError, showValue } from '../problems.js';
 import {
   FLEET_API_VERSION, FLEET_KIND,
-  type AdditionalNetworkSpec, type ClusterSpec, type ControlPlaneSpec, type FleetSpec, type HealthCheckSpec, type ImageSpec,
+  type AdditionalNetworkSpec, type ClusterClassSpec, type ClusterSpec, type ControlPlaneSpec, type FleetDefaultsSpec, type FleetSpec, type HealthCheckSpec, type ImageSpec,
   type ManualPoolSpec, type MachineSpecInput, type NetworkSpec, type NicSpec, type NodePoolSpec, type SharedPoolSpec,
 } from './schema.js';
 import { describeValue, join, Reader, type Json } from './reader.js';
 import { readSimpleYaml } from './simple-yaml.js';
+import { loadFleetFiles, readTextFile } from './files.js';
 import { yamlLocator, yamlPackage } from './locate.js';
+import { readAnnotations, readCni, readKubeVip, readLabels, readNodeSetup, readResourceName } from './read-node-setup.js';
+import { fleetFormat } from './source.js';
+import { DNS1123_LABEL, UUID } from '../vocabulary.js';
 
-const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const NAME = DNS1123_LABEL;
 const NAME_HINT = "use a DNS-1123 label: lower-case letters, digits and '-', at most 63 characters";
-const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 function name(r: Reader, obj: Json, key: string, path: string): string | undefined {
   const value = r.string(obj, key, path, { required: true, pattern: NAME, hint: NAME_HINT });
@@ -154,13 +159,26 @@ interface RawCluster extends Omit<ClusterSpec, 'controlPlane' | 'nodePools'> {
   readonly nodePools: (Omit<NodePoolSpec, 'additionalNetworks'> & { readonly additionalNetworks: AdditionalNetworkInput[] })[];
 }
 
-function readCluster(r: Reader, value: unknown, path: string): RawCluster | undefined {
+function readCluster(r: Reader, value: unknown, path: string, classes: ReadonlyMap<string, ClusterClassSpec>): RawCluster | undefined {
   const obj = r.object(value, path);
   if (obj === undefined) return undefined;
   r.onlyKeys(obj, path, ['name', 'namespace', 'location', 'datacenterID', 'credentialsSecret', 'kubernetesVersion',
-    'sshAuthorizedKeys', 'podCidrBlocks', 'controlPlane', 'nodePools', 'poolSizes']);
+    'sshAuthorizedKeys', 'podCidrBlocks', 'controlPlane', 'nodePools', 'poolSizes', 'nodeSetup', 'labels', 'annotations', 'cni', 'class']);
   const clusterName = name(r, obj, 'name', path);
-  const namespace = obj.namespace === undefined ? clusterName : name(r, obj, 'namespace', path);
+  const topologyClass = obj.class === undefined ? undefined : name(r, obj, 'class', path);
+  /** A machine group's `machine`: required, except in topology mode, where the class has it (null). */
+  const groupMachine = (group: Json, at: string): MachineSpecInput | null | undefined => {
+    if (obj.class !== undefined) {
+      if (group.machine !== undefined) r.add(join(at, 'machine'), `comes from the cluster class ${JSON.stringify(obj.class)}; remove it here`);
+      return null;
+    }
+    return group.machine === undefined ? (r.add(join(at, 'machine'), 'is required'), undefined) : readMachine(r, group.machine, join(at, 'machine'));
+  };
+  const topologyNamespace = typeof obj.class === 'string' ? classes.get(obj.class)?.namespace : undefined;
+  const namespace = obj.namespace === undefined ? topologyNamespace ?? clusterName : name(r, obj, 'namespace', path);
+  if (topologyNamespace !== undefined && namespace !== undefined && namespace !== topologyNamespace) {
+    r.add(join(path, 'namespace'), `a cluster of class ${JSON.stringify(obj.class)} lives in the class's namespace ${JSON.stringify(topologyNamespace)}; remove namespace or use that one`);
+  }
   const location = r.string(obj, 'location', path, { required: true, pattern: /^.+$/, hint: "use the datacenter's location, e.g. de/txl" });
   const datacenterID = r.string(obj, 'datacenterID', path, { required: true, pattern: UUID, hint: 'use the datacenter UUID from the IONOS DCD or API' });
   const credentialsSecret = r.string(obj, 'credentialsSecret', path, { required: true, pattern: /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, hint: 'name the Secret holding the IONOS token' });
@@ -170,35 +188,61 @@ function readCluster(r: Reader, value: unknown, path: string): RawCluster | unde
   const cpObj = obj.controlPlane === undefined ? (r.add(cpAt, 'is required'), undefined) : r.object(obj.controlPlane, cpAt);
   let controlPlane: RawCluster['controlPlane'] | undefined;
   if (cpObj !== undefined) {
-    r.onlyKeys(cpObj, cpAt, ['replicas', 'maxSurge', 'endpoint', 'port', 'machine', 'network', 'additionalNetworks']);
+    r.onlyKeys(cpObj, cpAt, ['replicas', 'maxSurge', 'endpoint', 'port', 'machine', 'network', 'additionalNetworks',
+      'endpointHost', 'kubeVip', 'nodeSetup', 'machineLabels', 'machineAnnotations', 'resourceName']);
     const replicas = r.integer(cpObj, 'replicas', cpAt, { min: 1 }) ?? 3;
     if (replicas % 2 === 0) r.add(join(cpAt, 'replicas'), `must be odd (etcd needs a majority), got ${replicas}; use ${replicas + 1}`);
     const endpoint = r.string(cpObj, 'endpoint', cpAt, { required: true, hint: "use 'auto' to plan a VIP from the primary network, or an IPv4 address" });
-    const machine = cpObj.machine === undefined ? (r.add(join(cpAt, 'machine'), 'is required'), undefined) : readMachine(r, cpObj.machine, join(cpAt, 'machine'));
+    const machine = groupMachine(cpObj, cpAt);
     const maxSurge = r.integer(cpObj, 'maxSurge', cpAt, { min: 0, max: 1 }) ?? 1;
     const port = r.integer(cpObj, 'port', cpAt, { min: 1, max: 65535 }) ?? 6443;
     const network = readNic(r, cpObj, 'network', cpAt);
     const additionalNetworks = readAdditional(r, cpObj, cpAt);
+    const extras = {
+      endpointHost: r.string(cpObj, 'endpointHost', cpAt, {
+        pattern: /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/,
+        hint: 'use a lower-case DNS name that resolves to the endpoint address, e.g. api.prod-a.example.com',
+      }),
+      kubeVip: readKubeVip(r, cpObj, cpAt),
+      nodeSetup: readNodeSetup(r, cpObj, cpAt),
+      machineLabels: readLabels(r, cpObj, 'machineLabels', cpAt),
+      machineAnnotations: readAnnotations(r, cpObj, 'machineAnnotations', cpAt),
+      resourceName: readResourceName(r, cpObj, cpAt),
+    };
     if (endpoint !== undefined && machine !== undefined) {
-      controlPlane = { replicas, maxSurge: maxSurge as 0 | 1, endpoint, port, machine, network, additionalNetworks };
+      controlPlane = { replicas, maxSurge: maxSurge as 0 | 1, endpoint, port, machine: machine ?? undefined, network, additionalNetworks, ...definedOnly(extras) };
     }
   }
 
   const nodePools = r.list(obj, 'nodePools', path, (v, at) => {
     const pool = r.object(v, at);
     if (pool === undefined) return undefined;
-    r.onlyKeys(pool, at, ['name', 'replicas', 'maxSurge', 'maxUnavailable', 'machine', 'network', 'additionalNetworks', 'healthCheck', 'labels']);
+    r.onlyKeys(pool, at, ['name', 'replicas', 'maxSurge', 'maxUnavailable', 'machine', 'network', 'additionalNetworks', 'healthCheck', 'labels',
+      'annotations', 'nodeSetup', 'resourceName', 'workerClass']);
     const poolName = name(r, pool, 'name', at);
     const replicas = r.integer(pool, 'replicas', at, { required: true, min: 0 });
     const maxSurge = r.integer(pool, 'maxSurge', at, { min: 0 }) ?? 1;
     const maxUnavailable = r.integer(pool, 'maxUnavailable', at, { min: 0 }) ?? 0;
-    const machine = pool.machine === undefined ? (r.add(join(at, 'machine'), 'is required'), undefined) : readMachine(r, pool.machine, join(at, 'machine'));
+    const machine = groupMachine(pool, at);
+    const topology = typeof obj.class === 'string' ? classes.get(obj.class) : undefined;
+    if (topology !== undefined && typeof pool.workerClass === 'string' && !topology.workers.some((w) => w.name === pool.workerClass)) {
+      r.add(join(at, 'workerClass'), `class ${JSON.stringify(topology.name)} has no worker class ${JSON.stringify(pool.workerClass)}; it has ${topology.workers.map((w) => w.name).join(', ')}`);
+    }
     const network = readNic(r, pool, 'network', at);
     const additionalNetworks = readAdditional(r, pool, at);
     const healthCheck = readHealthCheck(r, pool, at);
-    const labels = r.stringMap(pool, 'labels', at);
+    const labels = readLabels(r, pool, 'labels', at);
+    const extras = {
+      annotations: readAnnotations(r, pool, 'annotations', at), nodeSetup: readNodeSetup(r, pool, at), resourceName: readResourceName(r, pool, at),
+      workerClass: pool.workerClass === undefined ? undefined : name(r, pool, 'workerClass', at),
+    };
+    if (obj.class !== undefined) {
+      for (const key of ['nodeSetup', 'resourceName', 'healthCheck'] as const) {
+        if (pool[key] !== undefined) r.add(join(at, key), `is set by the cluster class ${JSON.stringify(obj.class)} in topology mode; remove it here`);
+      }
+    } else if (pool.workerClass !== undefined) r.add(join(at, 'workerClass'), "only means something with the cluster's 'class' (topology mode)");
     if (poolName === undefined || replicas === undefined || machine === undefined) return undefined;
-    return { name: poolName, replicas, maxSurge, maxUnavailable, machine, network, additionalNetworks, healthCheck, labels };
+    return { name: poolName, replicas, maxSurge, maxUnavailable, machine: machine ?? undefined, network, additionalNetworks, healthCheck, labels, ...definedOnly(extras) };
   }) ?? [];
 
   const poolSizes: Record<string, number> = {};
@@ -211,11 +255,26 @@ function readCluster(r: Reader, value: unknown, path: string): RawCluster | unde
   }
   const sshAuthorizedKeys = r.strings(obj, 'sshAuthorizedKeys', path) ?? [];
   const podCidrBlocks = r.strings(obj, 'podCidrBlocks', path);
+  const extras = {
+    nodeSetup: readNodeSetup(r, obj, path),
+    labels: readLabels(r, obj, 'labels', path),
+    annotations: readAnnotations(r, obj, 'annotations', path),
+    cni: readCni(r, obj, path),
+    class: topologyClass,
+  };
+  if (obj.class !== undefined) {
+    for (const key of ['nodeSetup', 'sshAuthorizedKeys'] as const) {
+      if (obj[key] !== undefined) r.add(join(path, key), `is set by the cluster class ${JSON.stringify(obj.class)} in topology mode; set it on the class`);
+    }
+    for (const key of ['nodeSetup', 'kubeVip', 'resourceName', 'maxSurge'] as const) {
+      if (cpObj?.[key] !== undefined) r.add(join(cpAt, key), `is set by the cluster class ${JSON.stringify(obj.class)} in topology mode; set it on the class`);
+    }
+  }
   if (clusterName === undefined || namespace === undefined || location === undefined || datacenterID === undefined
     || credentialsSecret === undefined || kubernetesVersion === undefined || controlPlane === undefined) return undefined;
   return {
     name: clusterName, namespace, location, datacenterID, credentialsSecret, kubernetesVersion,
-    sshAuthorizedKeys, podCidrBlocks, controlPlane, nodePools, poolSizes,
+    sshAuthorizedKeys, podCidrBlocks, controlPlane, nodePools, poolSizes, ...definedOnly(extras),
   };
 }
 
@@ -256,6 +315,63 @@ function readManualPool(r: Reader, value: unknown, path: string): ManualPoolSpec
   if (addresses === undefined || addresses.length === 0) r.add(join(path, 'addresses'), 'must list at least one address, range or CIDR');
   if (poolName === undefined || addresses === undefined || addresses.length === 0) return undefined;
   return { name: poolName, network, addresses };
+}
+
+function readClusterClass(r: Reader, value: unknown, path: string): ClusterClassSpec | undefined {
+  const obj = r.object(value, path);
+  if (obj === undefined) return undefined;
+  r.onlyKeys(obj, path, ['name', 'namespace', 'location', 'nodeSetup', 'controlPlane', 'workers']);
+  const className = name(r, obj, 'name', path);
+  const namespace = name(r, obj, 'namespace', path);
+  const location = r.string(obj, 'location', path);
+  const nodeSetup = readNodeSetup(r, obj, path);
+  const cpAt = join(path, 'controlPlane');
+  const cpObj = obj.controlPlane === undefined ? (r.add(cpAt, 'is required; give at least controlPlane: {machine: ...}'), undefined) : r.object(obj.controlPlane, cpAt);
+  let controlPlane: ClusterClassSpec['controlPlane'] | undefined;
+  if (cpObj !== undefined) {
+    r.onlyKeys(cpObj, cpAt, ['machine', 'nodeSetup', 'kubeVip', 'maxSurge']);
+    const machine = cpObj.machine === undefined ? (r.add(join(cpAt, 'machine'), 'is required'), undefined) : readMachine(r, cpObj.machine, join(cpAt, 'machine'));
+    const extras = { nodeSetup: readNodeSetup(r, cpObj, cpAt), kubeVip: readKubeVip(r, cpObj, cpAt), maxSurge: r.integer(cpObj, 'maxSurge', cpAt, { min: 0, max: 1 }) as 0 | 1 | undefined };
+    if (machine !== undefined) controlPlane = { machine, ...definedOnly(extras) };
+  }
+  const workers = r.list(obj, 'workers', path, (v, at) => {
+    const w = r.object(v, at);
+    if (w === undefined) return undefined;
+    r.onlyKeys(w, at, ['name', 'machine', 'nodeSetup']);
+    const workerName = name(r, w, 'name', at);
+    const machine = w.machine === undefined ? (r.add(join(at, 'machine'), 'is required'), undefined) : readMachine(r, w.machine, join(at, 'machine'));
+    const setup = readNodeSetup(r, w, at);
+    if (workerName === undefined || machine === undefined) return undefined;
+    return { name: workerName, machine, ...(setup !== undefined ? { nodeSetup: setup } : {}) };
+  }, { required: true }) ?? [];
+  if (obj.workers !== undefined && Array.isArray(obj.workers) && obj.workers.length === 0) r.add(join(path, 'workers'), 'needs at least one worker class');
+  const seen = new Map<string, number>();
+  workers.forEach((w, i) => {
+    if (seen.has(w.name)) r.add(`${join(path, 'workers')}[${i}].name`, `worker class ${JSON.stringify(w.name)} is defined twice`);
+    seen.set(w.name, i);
+  });
+  if (className === undefined || namespace === undefined || controlPlane === undefined) return undefined;
+  return { name: className, namespace, controlPlane, workers, ...definedOnly({ location, nodeSetup }) };
+}
+
+/** `obj` without its undefined fields, so that specs hold only what the file says. */
+function definedOnly<T extends object>(obj: T): Partial<T> {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** `defaults`: what every cluster takes unless it sets its own. */
+function readDefaults(r: Reader, root: Json): FleetDefaultsSpec | undefined {
+  if (root.defaults === undefined) return undefined;
+  const d = r.object(root.defaults, 'defaults');
+  if (d === undefined) return undefined;
+  r.onlyKeys(d, 'defaults', ['nodeSetup', 'cni', 'kubeVip', 'labels', 'annotations']);
+  return definedOnly({
+    nodeSetup: readNodeSetup(r, d, 'defaults'),
+    cni: readCni(r, d, 'defaults'),
+    kubeVip: readKubeVip(r, d, 'defaults'),
+    labels: readLabels(r, d, 'labels', 'defaults'),
+    annotations: readAnnotations(r, d, 'annotations', 'defaults'),
+  });
 }
 
 /** Family of a network's CIDR, decided by the text (the planner checks it properly). */
@@ -364,27 +480,42 @@ export function readFleet(value: unknown): FleetSpec {
   const r = new Reader();
   const root = r.object(value, '');
   if (root === undefined) throw new ProblemError('spec', r.problems);
-  r.onlyKeys(root, '', ['apiVersion', 'kind', 'metadata', 'networks', 'clusters', 'sharedPools', 'manualPools']);
+  r.onlyKeys(root, '', ['apiVersion', 'kind', 'metadata', 'defaults', 'clusterClasses', 'networks', 'clusters', 'sharedPools', 'manualPools']);
   if (root.apiVersion !== FLEET_API_VERSION) r.add('apiVersion', `must be ${FLEET_API_VERSION}, got ${describeValue(root.apiVersion)}`);
   if (root.kind !== FLEET_KIND) r.add('kind', `must be ${FLEET_KIND}, got ${describeValue(root.kind)}`);
   const metadata = root.metadata === undefined ? (r.add('metadata', 'is required; give metadata: {name: <fleet name>}'), undefined) : r.object(root.metadata, 'metadata');
   const fleetName = metadata === undefined ? undefined : name(r, metadata, 'name', 'metadata');
   const networks = r.list(root, 'networks', '', (v, p) => readNetwork(r, v, p)) ?? [];
+  const clusterClasses = r.list(root, 'clusterClasses', '', (v, p) => readClusterClass(r, v, p));
+  const classes = new Map((clusterClasses ?? []).map((c) => [c.name, c]));
+  const declaredClasses = new Set((Array.isArray(root.clusterClasses) ? root.clusterClasses as unknown[] : [])
+    .map((e) => (typeof e === 'object' && e !== null ? (e as Json).name : undefined)));
   const paths = { clusters: new Map<RawCluster, string>() };
   const clusters = r.list(root, 'clusters', '', (v, p) => {
-    const c = readCluster(r, v, p);
+    const c = readCluster(r, v, p, classes);
+    if (c?.class !== undefined && !declaredClasses.has(c.class)) {
+      r.add(join(p, 'class'), `unknown cluster class ${JSON.stringify(c.class)}; declare it under clusterClasses (known: ${[...classes.keys()].join(', ') || 'none'})`);
+    }
     if (c !== undefined) paths.clusters.set(c, p);
     return c;
   }, { required: true }) ?? [];
   const sharedPools = r.list(root, 'sharedPools', '', (v, p) => readSharedPool(r, v, p)) ?? [];
   const manualPools = r.list(root, 'manualPools', '', (v, p) => readManualPool(r, v, p)) ?? [];
+  const defaults = readDefaults(r, root);
   const declared = (key: string) => new Set((Array.isArray(root[key]) ? root[key] as unknown[] : [])
     .map((e) => (typeof e === 'object' && e !== null ? (e as Json).name : undefined)).filter((n): n is string => typeof n === 'string'));
   const resolved = crossCheck(r, networks, clusters, sharedPools, {
     clusters: paths.clusters, declaredNetworks: declared('networks'), declaredShared: declared('sharedPools'),
   });
   if (r.problems.length > 0 || fleetName === undefined) throw new ProblemError('spec', r.problems);
-  return { name: fleetName, networks, clusters: resolved, sharedPools, manualPools };
+  (clusterClasses ?? []).forEach((c, i) => {
+    if ((clusterClasses ?? []).findIndex((o) => o.name === c.name) !== i) r.add(`clusterClasses[${i}].name`, `cluster class ${JSON.stringify(c.name)} is defined twice`);
+  });
+  if (r.problems.length > 0) throw new ProblemError('spec', r.problems);
+  return {
+    name: fleetName, networks, clusters: resolved, sharedPools, manualPools,
+    ...(defaults !== undefined ? { defaults } : {}), ...(clusterClasses !== undefined ? { clusterClasses } : {}),
+  };
 }
 
 /**
@@ -429,6 +560,38 @@ function parseFleetText(text: string, file: string): FleetSpec {
     return readFleet(doc.toJS());
   } catch (error) {
     if (isProblemError(error)) throw new ProblemError('spec', yamlLocator(text)?.locate(error.problems) ?? error.problems).inFile(file);
+    throw error;
+  }
+}
+
+/**
+ * Evaluates the Jsonnet fleet file at `path` and reads the value as a fleet.
+ *
+ * @throws ProblemError (layer `spec`) for Jsonnet errors and for every problem in the fleet,
+ *   each naming the file
+ */
+export async function readJsonnetFleet(path: string, options: EvaluateOptions = {}): Promise<FleetSpec> {
+  const value = await evaluateFleet(path, options);
+  try {
+    return readFleet(value);
+  } catch (error) {
+    if (isProblemError(error)) throw error.inFile(basename(path));
+    throw error;
+  }
+}
+
+/**
+ * Reads the fleet file at `path`, whatever its format: Jsonnet evaluates first; YAML and JSON
+ * parse.
+ *
+ * @throws ProblemError (layer `spec`) naming the file, for every problem in it
+ */
+export async function readFleetFile(path: string, jsonnet?: EvaluateOptions): Promise<FleetSpec> {
+  const fleet = fleetFormat(path) === 'jsonnet' ? await readJsonnetFleet(path, jsonnet) : parseFleet(readTextFile(path, basename(path)), basename(path));
+  try {
+    return loadFleetFiles(fleet, dirname(path));
+  } catch (error) {
+    if (isProblemError(error)) throw error.inFile(basename(path));
     throw error;
   }
 }

@@ -58,6 +58,70 @@ export interface MachineSpecInput {
   };
 }
 
+/**
+ * Text given inline (`content`) or read from a file next to the fleet file (`file`). After the
+ * fleet is read `content` holds the text either way (see files.ts); it never appears in messages.
+ */
+export interface TextSource {
+  /** The path given in the fleet file, relative to its directory. */
+  readonly file?: string;
+  readonly content?: string;
+}
+
+/** A file written on the node. */
+export interface NodeFileSpec extends TextSource {
+  readonly path: string;
+  readonly contentFromSecret?: { readonly name: string; readonly key: string };
+  readonly owner?: string;
+  readonly permissions?: string;
+  readonly encoding?: 'base64' | 'gzip' | 'gzip+base64';
+  readonly append?: boolean;
+}
+
+/** A user account on the node. */
+export interface NodeUserSpec {
+  readonly name: string;
+  readonly sshAuthorizedKeys?: readonly string[];
+  readonly sudo?: string;
+  readonly groups?: string;
+  readonly shell?: string;
+}
+
+/** Node setup around kubeadm (docs/node-bootstrap.md); the more specific layer adds to the broader. */
+export interface NodeSetupSpec {
+  readonly profile?: 'reference' | 'minimal';
+  readonly files?: readonly NodeFileSpec[];
+  readonly preKubeadmCommands?: readonly string[];
+  readonly postKubeadmCommands?: readonly string[];
+  readonly ntpServers?: readonly string[];
+  readonly users?: readonly NodeUserSpec[];
+  readonly kubeletExtraArgs?: Readonly<Record<string, string>>;
+  readonly nodeIp?: { readonly pin?: boolean; readonly interface?: string };
+}
+
+/** A CNI applied through a ClusterResourceSet, its manifests read from a file. */
+export interface CniSpec {
+  readonly manifest: TextSource;
+  readonly name?: string;
+  readonly strategy?: 'ApplyOnce' | 'Reconcile';
+}
+
+/** kube-vip settings. */
+export interface KubeVipSpec {
+  readonly image?: string;
+  readonly interface?: string;
+}
+
+/** Settings every cluster takes unless it sets its own. */
+export interface FleetDefaultsSpec {
+  readonly nodeSetup?: NodeSetupSpec;
+  readonly cni?: CniSpec;
+  readonly kubeVip?: KubeVipSpec;
+  /** Labels and annotations of every Cluster object (a cluster's own add to and replace them). */
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly annotations?: Readonly<Record<string, string>>;
+}
+
 /** Health checking of a node pool. */
 export interface HealthCheckSpec {
   readonly unhealthyTimeout?: string;
@@ -71,11 +135,18 @@ export interface NodePoolSpec {
   readonly replicas: number;
   readonly maxSurge: number;
   readonly maxUnavailable: number;
-  readonly machine: MachineSpecInput;
+  /** The servers; absent in topology mode (the cluster class has them). */
+  readonly machine?: MachineSpecInput;
   readonly network: NicSpec;
   readonly additionalNetworks: readonly AdditionalNetworkSpec[];
   readonly healthCheck?: HealthCheckSpec;
   readonly labels?: Readonly<Record<string, string>>;
+  readonly annotations?: Readonly<Record<string, string>>;
+  readonly nodeSetup?: NodeSetupSpec;
+  /** Name of the pool's objects instead of `<cluster>-<pool>`. */
+  readonly resourceName?: string;
+  /** Topology mode: the cluster class's worker class. */
+  readonly workerClass?: string;
 }
 
 /** The control plane. `endpoint` is `auto` (planned) or an explicit IPv4 address. */
@@ -84,9 +155,18 @@ export interface ControlPlaneSpec {
   readonly maxSurge: 0 | 1;
   readonly endpoint: 'auto' | string;
   readonly port: number;
-  readonly machine: MachineSpecInput;
+  /** The servers; absent in topology mode (the cluster class has them). */
+  readonly machine?: MachineSpecInput;
   readonly network: NicSpec;
   readonly additionalNetworks: readonly AdditionalNetworkSpec[];
+  /** A DNS name for the endpoint, resolving to the VIP. */
+  readonly endpointHost?: string;
+  readonly kubeVip?: KubeVipSpec;
+  readonly nodeSetup?: NodeSetupSpec;
+  readonly machineLabels?: Readonly<Record<string, string>>;
+  readonly machineAnnotations?: Readonly<Record<string, string>>;
+  /** Name of the KubeadmControlPlane and its machine template instead of `<cluster>-control-plane`. */
+  readonly resourceName?: string;
 }
 
 /** A cluster. */
@@ -103,6 +183,34 @@ export interface ClusterSpec {
   readonly nodePools: readonly NodePoolSpec[];
   /** Explicit pool sizes per network name. */
   readonly poolSizes: Readonly<Record<string, number>>;
+  readonly nodeSetup?: NodeSetupSpec;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly annotations?: Readonly<Record<string, string>>;
+  readonly cni?: CniSpec;
+  /** Topology mode: the name of a `clusterClasses` entry. */
+  readonly class?: string;
+}
+
+/** A worker (machine deployment) class of a cluster class. */
+export interface WorkerClassSpec {
+  readonly name: string;
+  readonly machine: MachineSpecInput;
+  readonly nodeSetup?: NodeSetupSpec;
+}
+
+/** A ClusterClass: the templates clusters in topology mode share. */
+export interface ClusterClassSpec {
+  readonly name: string;
+  readonly namespace: string;
+  readonly location?: string;
+  readonly nodeSetup?: NodeSetupSpec;
+  readonly controlPlane: {
+    readonly machine: MachineSpecInput;
+    readonly nodeSetup?: NodeSetupSpec;
+    readonly kubeVip?: KubeVipSpec;
+    readonly maxSurge?: 0 | 1;
+  };
+  readonly workers: readonly WorkerClassSpec[];
 }
 
 /** A GlobalInClusterIPPool used by several clusters. */
@@ -128,4 +236,6 @@ export interface FleetSpec {
   readonly clusters: readonly ClusterSpec[];
   readonly sharedPools: readonly SharedPoolSpec[];
   readonly manualPools: readonly ManualPoolSpec[];
+  readonly defaults?: FleetDefaultsSpec;
+  readonly clusterClasses?: readonly ClusterClassSpec[];
 }

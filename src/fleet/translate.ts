@@ -4,20 +4,25 @@
  * name order, so the tree (and the output) never depends on the order of the fleet file.
  */
 import type { App } from 'cdk8s';
+import type { Construct } from 'constructs';
+import { IonosClusterClass } from '../constructs/cluster-class.js';
+import { TopologyCluster } from '../constructs/topology-cluster.js';
 // The construct modules one by one, not their index: the index also exports the reconciler's
 // Deployment, whose cdk8s-plus-28 costs every fleet synthesis some 60 ms to load for nothing.
 import { Credentials } from '../constructs/credentials.js';
 import { IonosCluster } from '../constructs/ionos-cluster.js';
 import { IpPool, type IIpPool } from '../constructs/ip-pool.js';
 import { MachineImage, type AdditionalNetwork, type MachineNetworkSettings, type MachineSettings } from '../constructs/machine.js';
+import { mergeNodeSetup, type NodeSetupOptions } from '../constructs/node-setup.js';
 import { SharedObjects } from '../constructs/shared-objects.js';
 import type { PlannedPool, PlanResult } from '../ipam/plan-model.js';
 import { ProblemError } from '../problems.js';
-import type { AdditionalNetworkSpec, FleetSpec, MachineSpecInput, NicSpec } from './schema.js';
+import type { AdditionalNetworkSpec, CniSpec, FleetSpec, MachineSpecInput, NicSpec, NodeSetupSpec } from './schema.js';
 import { clusterPoolName } from './requests.js';
+import { compareText } from '../vocabulary.js';
 
 function byName<T extends { readonly name: string }>(a: T, b: T): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  return compareText(a.name, b.name);
 }
 
 function machineSettings(m: MachineSpecInput): MachineSettings {
@@ -27,6 +32,29 @@ function machineSettings(m: MachineSpecInput): MachineSettings {
     failoverIP: m.failoverIP, networkID: m.networkID,
     disk: { sizeGB: m.disk.sizeGB, type: m.disk.type, availabilityZone: m.disk.availabilityZone, image },
   };
+}
+
+/** The fleet's node setup as construct options; files named by `file` were read by files.ts. */
+function nodeSetup(spec: NodeSetupSpec | undefined): NodeSetupOptions | undefined {
+  if (spec === undefined) return undefined;
+  return {
+    ...spec,
+    files: spec.files?.map(({ file, ...rest }) => {
+      if (file !== undefined && rest.content === undefined) throw new TypeError(`node file ${file} was not read (loadFleetFiles)`);
+      return rest;
+    }),
+  };
+}
+
+function cni(spec: CniSpec | undefined) {
+  if (spec === undefined) return undefined;
+  if (spec.manifest.content === undefined) throw new TypeError(`CNI manifest ${spec.manifest.file} was not read (loadFleetFiles)`);
+  return { manifest: spec.manifest.content, name: spec.name, strategy: spec.strategy };
+}
+
+/** `a` and `b` merged, `b` winning; undefined when neither is set. */
+function mergeMaps<T>(a: Readonly<Record<string, T>> | undefined, b: Readonly<Record<string, T>> | undefined): Record<string, T> | undefined {
+  return a === undefined && b === undefined ? undefined : { ...a, ...b };
 }
 
 function poolSpec(pool: PlannedPool) {
@@ -58,6 +86,27 @@ export function addFleet(app: App, fleet: FleetSpec, plan: PlanResult): void {
         family: pool.family === 4 ? 'IPv4' : 'IPv6', name: spec.name, scope: 'global', ...poolSpec(pool),
       }));
     }
+  }
+  const addPools = (scope: Construct, clusterPools: readonly PlannedPool[], cluster: string, namespace: string) => {
+    for (const pool of clusterPools) {
+      need(pool.name, `clusters[${fleet.clusters.findIndex((c) => c.name === cluster)}]`);
+      new IpPool(scope, pool.name, { family: pool.family === 4 ? 'IPv4' : 'IPv6', name: pool.name, namespace, ...poolSpec(pool) });
+    }
+  };
+  const classes = new Map<string, IonosClusterClass>();
+  for (const spec of [...(fleet.clusterClasses ?? [])].sort(byName)) {
+    classes.set(spec.name, new IonosClusterClass(app, spec.name, {
+      namespace: spec.namespace,
+      location: spec.location,
+      nodeSetup: mergeNodeSetup(nodeSetup(fleet.defaults?.nodeSetup), nodeSetup(spec.nodeSetup)),
+      controlPlane: {
+        machine: machineSettings(spec.controlPlane.machine),
+        nodeSetup: nodeSetup(spec.controlPlane.nodeSetup),
+        kubeVip: fleet.defaults?.kubeVip === undefined && spec.controlPlane.kubeVip === undefined ? undefined : { ...fleet.defaults?.kubeVip, ...spec.controlPlane.kubeVip },
+        maxSurge: spec.controlPlane.maxSurge,
+      },
+      workers: Object.fromEntries(spec.workers.map((w) => [w.name, { machine: machineSettings(w.machine), nodeSetup: nodeSetup(w.nodeSetup) }])),
+    }));
   }
   const endpoints = new Map(plan.endpoints.map((e) => [e.cluster, e.address]));
   // Each cluster's pools, grouped once: filtering all pools per cluster is quadratic in the fleet.
@@ -93,6 +142,40 @@ export function addFleet(app: App, fleet: FleetSpec, plan: PlanResult): void {
     for (const pool of clusterPools) {
       pools.set(pool.name, IpPool.fromName(pool.family === 4 ? 'IPv4' : 'IPv6', pool.name, { namespace: spec.namespace }));
     }
+    const labels = mergeMaps(fleet.defaults?.labels, spec.labels);
+    const annotations = mergeMaps(fleet.defaults?.annotations, spec.annotations);
+    if (spec.class !== undefined) {
+      const topology = new TopologyCluster(app, spec.name, {
+        clusterClass: classes.get(spec.class)!,
+        location: spec.location,
+        datacenterID: spec.datacenterID,
+        credentials: Credentials.fromSecretName(spec.credentialsSecret),
+        kubernetesVersion: spec.kubernetesVersion,
+        podCidrBlocks: spec.podCidrBlocks,
+        labels,
+        annotations,
+        cni: cni(spec.cni ?? fleet.defaults?.cni),
+        controlPlane: {
+          replicas: spec.controlPlane.replicas,
+          endpoint: { host: endpoint, port: spec.controlPlane.port, hostname: spec.controlPlane.endpointHost },
+          network: nic(spec.controlPlane.network, spec.controlPlane.additionalNetworks),
+          machineLabels: spec.controlPlane.machineLabels,
+          machineAnnotations: spec.controlPlane.machineAnnotations,
+        },
+        nodePools: [...spec.nodePools].sort(byName).map((np) => ({
+          name: np.name,
+          workerClass: np.workerClass,
+          replicas: np.replicas,
+          maxSurge: np.maxSurge,
+          maxUnavailable: np.maxUnavailable,
+          network: nic(np.network, np.additionalNetworks),
+          labels: np.labels,
+          annotations: np.annotations,
+        })),
+      });
+      addPools(topology, clusterPools, spec.name, spec.namespace);
+      continue;
+    }
     const cluster = new IonosCluster(app, spec.name, {
       namespace: spec.namespace,
       location: spec.location,
@@ -101,29 +184,36 @@ export function addFleet(app: App, fleet: FleetSpec, plan: PlanResult): void {
       kubernetesVersion: spec.kubernetesVersion,
       sshAuthorizedKeys: spec.sshAuthorizedKeys,
       podCidrBlocks: spec.podCidrBlocks,
+      nodeSetup: mergeNodeSetup(nodeSetup(fleet.defaults?.nodeSetup), nodeSetup(spec.nodeSetup)),
+      labels,
+      annotations,
+      cni: cni(spec.cni ?? fleet.defaults?.cni),
       controlPlane: {
         replicas: spec.controlPlane.replicas,
         maxSurge: spec.controlPlane.maxSurge,
-        endpoint: { host: endpoint, port: spec.controlPlane.port },
-        machine: machineSettings(spec.controlPlane.machine),
+        endpoint: { host: endpoint, port: spec.controlPlane.port, hostname: spec.controlPlane.endpointHost },
+        machine: machineSettings(spec.controlPlane.machine!),
         network: nic(spec.controlPlane.network, spec.controlPlane.additionalNetworks),
+        kubeVip: fleet.defaults?.kubeVip === undefined && spec.controlPlane.kubeVip === undefined ? undefined : { ...fleet.defaults?.kubeVip, ...spec.controlPlane.kubeVip },
+        nodeSetup: nodeSetup(spec.controlPlane.nodeSetup),
+        machineLabels: spec.controlPlane.machineLabels,
+        machineAnnotations: spec.controlPlane.machineAnnotations,
+        resourceName: spec.controlPlane.resourceName,
       },
     });
-    for (const pool of clusterPools) {
-      need(pool.name, `clusters[${fleet.clusters.indexOf(spec)}]`);
-      new IpPool(cluster, pool.name, {
-        family: pool.family === 4 ? 'IPv4' : 'IPv6', name: pool.name, namespace: spec.namespace, ...poolSpec(pool),
-      });
-    }
+    addPools(cluster, clusterPools, spec.name, spec.namespace);
     for (const np of [...spec.nodePools].sort(byName)) {
       cluster.addNodePool(np.name, {
         replicas: np.replicas,
         maxSurge: np.maxSurge,
         maxUnavailable: np.maxUnavailable,
-        machine: machineSettings(np.machine),
+        machine: machineSettings(np.machine!),
         network: nic(np.network, np.additionalNetworks),
         healthCheck: np.healthCheck,
         labels: np.labels,
+        annotations: np.annotations,
+        nodeSetup: nodeSetup(np.nodeSetup),
+        resourceName: np.resourceName,
       });
     }
   }

@@ -13,6 +13,7 @@ import { entryKeys, formatKey, keyFamily, parseAddressKey, parseIpv4Number, pars
 import { effectivePrefix, type PoolSpec } from './pool-spec.js';
 import { RangeTree } from './range-tree.js';
 import { contains, intersect, normalize, size, subtract, type Range, type RangeSet } from './ranges.js';
+import { compareText } from '../vocabulary.js';
 
 /** A count as the provider reports it: a number, or a bigint beyond `Number.MAX_SAFE_INTEGER`. */
 export type Count = number | bigint;
@@ -416,7 +417,7 @@ export class PoolAllocator {
 
   private assertAllParsed(): void {
     if (this.unparsable.size === 0) return;
-    const texts = [...this.unparsable.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const texts = [...this.unparsable.keys()].sort(compareText);
     throw new ProblemError('validation', texts.map((text) => ({
       path: 'inUse',
       message: `the IPAddress address "${text}" is not a valid IP, range, nor CIDR; the provider allocates nothing from this pool until that IPAddress is fixed or deleted`,

@@ -20,19 +20,14 @@ import { formatRange, maxValue } from './ip.js';
 import type { Lock, LockEntry, LockedEndpoint, LockedPoolRange, PoolKind } from './plan-model.js';
 import { ProblemError, type Problem } from '../problems.js';
 import { familyName, parseRangeText } from './range-text.js';
+import { compareText, POOL_KINDS } from '../vocabulary.js';
 
 /** The lock file's `apiVersion`. */
 export const LOCK_API_VERSION = 'capi-ionos.dev/v1alpha1';
 /** The lock file's `kind`. */
 export const LOCK_KIND = 'IpamLock';
 
-const POOL_KINDS: readonly string[] = ['InClusterIPPool', 'GlobalInClusterIPPool'];
 const ENTRY_KEYS = ['network', 'range', 'purpose', 'pool', 'part', 'kind', 'namespace', 'cluster'];
-
-/** Code-unit order of strings, the same on every machine (never `localeCompare`). */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 function compareBig(a: bigint, b: bigint): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -88,7 +83,7 @@ export function validateLock(lock: Lock, prefix = ''): Problem[] {
     }
     if (entry.purpose === 'pool') {
       if (!isName(entry.pool)) problems.push({ path: at(i, 'pool'), message: 'a pool range needs the pool\'s name in pool' });
-      if (!POOL_KINDS.includes(entry.kind)) problems.push({ path: at(i, 'kind'), message: `kind ${JSON.stringify(entry.kind)} is not InClusterIPPool or GlobalInClusterIPPool` });
+      if (!(POOL_KINDS as readonly string[]).includes(entry.kind)) problems.push({ path: at(i, 'kind'), message: `kind ${JSON.stringify(entry.kind)} is not InClusterIPPool or GlobalInClusterIPPool` });
       if (!Number.isSafeInteger(entry.part) || entry.part < 1) problems.push({ path: at(i, 'part'), message: `part ${JSON.stringify(entry.part)} is not a whole number >= 1` });
       if (entry.namespace !== undefined && !isName(entry.namespace)) problems.push({ path: at(i, 'namespace'), message: 'namespace must be a non-empty name when given' });
       if (entry.namespace !== undefined && entry.kind === 'GlobalInClusterIPPool') problems.push({ path: at(i, 'namespace'), message: 'a GlobalInClusterIPPool has no namespace; remove namespace' });
@@ -305,7 +300,7 @@ export function parseLock(text: string): Lock {
       const namespace = text('namespace', false);
       const cluster = text('cluster', false);
       const part = item.part ?? 1;
-      if (kind !== undefined && !POOL_KINDS.includes(kind)) problems.push({ path: at('kind'), message: `kind ${JSON.stringify(kind)} is not InClusterIPPool or GlobalInClusterIPPool` });
+      if (kind !== undefined && !(POOL_KINDS as readonly string[]).includes(kind)) problems.push({ path: at('kind'), message: `kind ${JSON.stringify(kind)} is not InClusterIPPool or GlobalInClusterIPPool` });
       if (!Number.isSafeInteger(part) || (part as number) < 1) problems.push({ path: at('part'), message: `part ${JSON.stringify(part)} is not a whole number >= 1` });
       if (problems.length === before && range !== undefined) {
         const entry: LockedPoolRange = {

@@ -8,6 +8,7 @@
  */
 import type { Family } from './ip.js';
 import type { Range } from './ranges.js';
+import type { PoolKind } from '../vocabulary.js';
 
 /**
  * How pools are carved from a network.
@@ -18,8 +19,8 @@ import type { Range } from './ranges.js';
  */
 export type Allocation = 'aligned' | 'packed';
 
-/** The two pool kinds of the In-Cluster IPAM provider. */
-export type PoolKind = 'InClusterIPPool' | 'GlobalInClusterIPPool';
+/** The two pool kinds of the In-Cluster IPAM provider (declared in vocabulary.ts). */
+export type { PoolKind };
 
 /** A LAN (or routed segment) the planner carves pools from. */
 export interface PlanNetwork {

@@ -22,7 +22,8 @@
  *    then take the highest free addresses, by cluster name.
  */
 import { bits, formatCidr, formatIp, formatRange, parseCidr, parseIp, prefixForSize, type Family } from './ip.js';
-import { compareLockEntries, compareText, formatLockRange, sortLock, validateLock } from './lock.js';
+import { compareLockEntries, formatLockRange, sortLock, validateLock } from './lock.js';
+import { compareText } from '../vocabulary.js';
 import { largestFreeBlock, placeAligned, placeFromTop, placePacked, type BlockRequest } from './placement.js';
 import type {
   Allocation, EndpointRequest, Finding, LockEntry, LockedEndpoint, LockedPoolRange, ManualPool, PlanChange,
@@ -155,7 +156,9 @@ function readInput(input: PlanInput): { nets: Map<string, Net>; manuals: Manual[
         if (cidr !== undefined && (ip.family !== cidr.family || ip.value < cidr.start || ip.value > cidr.end)) {
           findings.push({
             severity: 'error', code: 'gateway-outside-network', path: `networks.${network.name}.gateway`,
-            message: `gateway ${gatewayText} of network ${q(network.name)} is outside its cidr ${formatCidr(cidr.start, cidr.prefix, cidr.family)}; use an address inside the network (usually its first host)`,
+            message: `gateway ${gatewayText} of network ${q(network.name)} is outside its cidr `
+              + `${formatCidr(cidr.start, cidr.prefix, cidr.family)}; use an address inside the network (usually its `
+              + `first host)`,
           });
         } else gateway = ip.value;
       }
@@ -174,7 +177,9 @@ function readInput(input: PlanInput): { nets: Map<string, Net>; manuals: Manual[
         const partly = parsed.family === cidr.family && parsed.start <= cidr.end && cidr.start <= parsed.end;
         findings.push({
           severity: 'warning', code: 'reserved-outside-network', path: `networks.${network.name}.reserved`,
-          message: `reserved ${q(text as string)} is ${partly ? 'partly outside' : 'outside'} network ${q(network.name)} (${formatCidr(cidr.start, cidr.prefix, cidr.family)}); ${partly ? 'only the part inside counts' : 'it has no effect'} — fix the entry or the network's cidr`,
+          message: `reserved ${q(text as string)} is ${partly ? 'partly outside' : 'outside'} network `
+            + `${q(network.name)} (${formatCidr(cidr.start, cidr.prefix, cidr.family)}); `
+            + `${partly ? 'only the part inside counts' : 'it has no effect'} — fix the entry or the network's cidr`,
         });
       }
       if (parsed.family !== cidr.family) return;
@@ -251,7 +256,9 @@ function overlappingNetworks(nets: readonly Net[]): Finding[] {
       const [first, second] = compareText(sorted[i]!.name, sorted[j]!.name) < 0 ? [sorted[i]!, sorted[j]!] : [sorted[j]!, sorted[i]!];
       findings.push({
         severity: 'warning', code: 'overlapping-networks', path: `networks.${first.name}`,
-        message: `network ${q(first.name)} (${first.cidr}) overlaps network ${q(second.name)} (${second.cidr}); pools are planned per network, so both can get the same addresses — give them disjoint cidrs unless they are separate LANs that never meet`,
+        message: `network ${q(first.name)} (${first.cidr}) overlaps network ${q(second.name)} (${second.cidr}); pools `
+          + `are planned per network, so both can get the same addresses — give them disjoint cidrs unless they are `
+          + `separate LANs that never meet`,
       });
     }
   }
@@ -277,9 +284,13 @@ function lockedRangeConflicts(range: Range, family: Family, net: Net): string[] 
     return [`the network is now ${net.cidr} and ${text()} lies outside it`];
   }
   const reasons: string[] = [];
-  if (range.start <= net.start) reasons.push(`${text()} now holds the network's ${net.family === 4 ? 'network address' : 'subnet-router anycast address'} ${formatIp(net.start, net.family)}, which the provider never hands out`);
-  if (net.family === 4 && range.end >= net.end) reasons.push(`${text()} now holds the network's broadcast address ${formatIp(net.end, 4)}`);
-  if (net.gateway !== undefined && range.start <= net.gateway && net.gateway <= range.end) reasons.push(`the gateway ${formatIp(net.gateway, net.family)} now lies inside ${text()}`);
+  if (range.start <= net.start) reasons.push(`${text()} now holds the network's `
+    + `${net.family === 4 ? 'network address' : 'subnet-router anycast address'} ${formatIp(net.start, net.family)}, `
+    + `which the provider never hands out`);
+  if (net.family === 4 && range.end >= net.end) reasons.push(`${text()} now holds the network's broadcast address `
+    + `${formatIp(net.end, 4)}`);
+  if (net.gateway !== undefined && range.start <= net.gateway && net.gateway <= range.end) reasons.push(`the gateway `
+    + `${formatIp(net.gateway, net.family)} now lies inside ${text()}`);
   if (touches(net.reservedSet, range)) {
     const hit = net.reserved.filter((r) => overlaps(r.range, range)).map((r) => q(r.text));
     if (hit.length > 0) reasons.push(`reserved ${hit.join(', ')} now overlap${hit.length === 1 ? 's' : ''} ${text()}`);
@@ -296,8 +307,37 @@ export function compareFindings(a: Finding, b: Finding): number {
   return severityRank(a.severity) - severityRank(b.severity) || compareText(a.path, b.path) || compareText(a.code, b.code) || compareText(a.message, b.message);
 }
 
+/** What every phase of {@link plan} reads and adds to. */
+interface Planning {
+  readonly nets: ReadonlyMap<string, Net>;
+  readonly manuals: readonly Manual[];
+  /** Network names in code-unit order. */
+  readonly networkNames: readonly string[];
+  readonly prune: boolean;
+  readonly allowRenumber: boolean;
+  readonly findings: Finding[];
+  /** Lock entries that stay. */
+  readonly kept: LockEntry[];
+  /**
+   * Ranges released now (pruned, or left by a renumbered pool or VIP): taken while placing, so
+   * that nothing lands on addresses machines may still hold; they are free from the next plan.
+   */
+  readonly held: LockEntry[];
+  /** Lock entries this plan adds. */
+  readonly fresh: LockEntry[];
+  /** The valid pool requests by name, in name order, and the names of the rejected ones. */
+  readonly pools: Map<string, PoolState>;
+  readonly rejected: Set<string>;
+  /** The valid endpoint requests by cluster, in cluster order, and the rejected clusters. */
+  readonly endpoints: Map<string, EndpointState>;
+  readonly rejectedEndpoints: Set<string>;
+  /** The locked ranges of each pool, in part order. */
+  readonly lockedPools: Map<string, LockedPoolRange[]>;
+}
+
 /**
- * Plans every pool and control-plane VIP of a fleet, keeping what the lock holds.
+ * Plans every pool and control-plane VIP of a fleet, keeping what the lock holds: the phases of
+ * the module comment, one function each.
  *
  * @returns pools (sorted by network, then name), endpoints (by cluster), findings (errors
  *   first) and the new lock (sorted). Planning never throws for a fleet that does not fit: every
@@ -306,23 +346,46 @@ export function compareFindings(a: Finding, b: Finding): number {
  */
 export function plan(input: PlanInput): PlanResult {
   const { nets, manuals, findings } = readInput(input);
-  const prune = input.prune === true;
-  const allowRenumber = input.allowRenumber === true;
-  const networkNames = [...nets.keys()].sort(compareText);
+  const p: Planning = {
+    nets, manuals, findings,
+    networkNames: [...nets.keys()].sort(compareText),
+    prune: input.prune === true,
+    allowRenumber: input.allowRenumber === true,
+    kept: [], held: [], fresh: [],
+    pools: new Map(), rejected: new Set(), endpoints: new Map(), rejectedEndpoints: new Set(), lockedPools: new Map(),
+  };
   findings.push(...overlappingNetworks([...nets.values()]));
-  const knownNetworks = (): string => networkNames.length === 0 ? 'none are defined' : `defined: ${networkNames.slice(0, 10).join(', ')}${networkNames.length > 10 ? ', ...' : ''}`;
+  acceptPools(p, input.pools);
+  acceptEndpoints(p, input.endpoints ?? []);
+  keepLockedEntries(p, [...(input.lock?.ranges ?? [])].sort(compareLockEntries));
+  keepLockedPools(p);
+  const freeLeft = placeNew(p);
+  const planned = finishPools(p, freeLeft);
+  const plannedEndpoints = finishEndpoints(p);
+  const lock = sortLock({ ranges: [...p.kept, ...p.fresh] });
+  findings.push(...manualFindings(manuals, nets, lock.ranges));
+  findings.sort(compareFindings);
+  return { pools: planned, endpoints: plannedEndpoints, findings: dedupe(findings), lock };
+}
 
-  // Requests: duplicates, unknown networks and mixed families are findings, not plans.
+/** The networks a finding can suggest. */
+function knownNetworks(p: Planning): string {
+  const names = p.networkNames;
+  return names.length === 0 ? 'none are defined' : `defined: `
+    + `${names.slice(0, 10).join(', ')}${names.length > 10 ? ', ...' : ''}`;
+}
+
+/** Pool requests: duplicates, unknown networks and mixed families are findings, not plans. */
+function acceptPools(p: Planning, requested: readonly PoolRequest[]): void {
+  const { nets, manuals, findings, rejected, pools } = p;
   const byName = new Map<string, PoolRequest[]>();
-  for (const request of input.pools) {
+  for (const request of requested) {
     const list = byName.get(request.name);
     if (list === undefined) byName.set(request.name, [request]);
     else list.push(request);
   }
   const manualNames = new Map<string, number>();
   for (const manual of manuals) manualNames.set(manual.name, (manualNames.get(manual.name) ?? 0) + 1);
-  const rejected = new Set<string>();
-  const pools = new Map<string, PoolState>();
   for (const name of [...new Set([...byName.keys(), ...manualNames.keys()])].sort(compareText)) {
     const requests = byName.get(name) ?? [];
     const handWritten = manualNames.get(name) ?? 0;
@@ -333,7 +396,8 @@ export function plan(input: PlanInput): PlanResult {
       ];
       findings.push({
         severity: 'error', code: 'duplicate-pool', path: `pools.${name}`,
-        message: `pool name ${q(name)} is used ${requests.length + handWritten} times (${what.join('; ')}); pool names must be unique across the fleet — rename all but one`,
+        message: `pool name ${q(name)} is used ${requests.length + handWritten} times (${what.join('; ')}); pool names `
+          + `must be unique across the fleet — rename all but one`,
       });
       rejected.add(name);
       continue;
@@ -344,7 +408,8 @@ export function plan(input: PlanInput): PlanResult {
     if (net === undefined) {
       findings.push({
         severity: 'error', code: 'unknown-network', path: `pools.${name}.network`,
-        message: `pool ${q(name)} asks for network ${q(request.network)}, which is not defined (${knownNetworks()}); define it under networks or fix the name`,
+        message: `pool ${q(name)} asks for network ${q(request.network)}, which is not defined (${knownNetworks(p)}); `
+          + `define it under networks or fix the name`,
       });
       rejected.add(name);
       continue;
@@ -352,7 +417,9 @@ export function plan(input: PlanInput): PlanResult {
     if (request.family !== undefined && request.family !== net.family) {
       findings.push({
         severity: 'error', code: 'mixed-family', path: `pools.${name}.family`,
-        message: `pool ${q(name)} asks for ${familyName(request.family)} from network ${q(net.name)}, which is ${familyName(net.family)} (${net.cidr}); use an ${familyName(request.family)} network or ask for ${familyName(net.family)}`,
+        message: `pool ${q(name)} asks for ${familyName(request.family)} from network ${q(net.name)}, which is `
+          + `${familyName(net.family)} (${net.cidr}); use an ${familyName(request.family)} network or ask for `
+          + `${familyName(net.family)}`,
       });
       rejected.add(name);
       continue;
@@ -363,17 +430,21 @@ export function plan(input: PlanInput): PlanResult {
       kept: [], placed: [], change: 'added', refused: false, exhausted: false,
     });
   }
+}
 
+/** Endpoint requests: a cluster asking twice, or from an unknown network, is a finding. */
+function acceptEndpoints(p: Planning, requested: readonly EndpointRequest[]): void {
+  const { nets, findings, rejectedEndpoints, endpoints } = p;
   const endpointsByCluster = new Map<string, EndpointRequest[]>();
-  for (const request of input.endpoints ?? []) endpointsByCluster.set(request.cluster, [...(endpointsByCluster.get(request.cluster) ?? []), request]);
-  const rejectedEndpoints = new Set<string>();
-  const endpoints = new Map<string, EndpointState>();
+  for (const request of requested) endpointsByCluster.set(request.cluster, [...(endpointsByCluster.get(request.cluster) ?? []), request]);
   for (const cluster of [...endpointsByCluster.keys()].sort(compareText)) {
     const requests = endpointsByCluster.get(cluster)!;
     if (requests.length > 1) {
       findings.push({
         severity: 'error', code: 'duplicate-endpoint', path: `endpoints.${cluster}`,
-        message: `cluster ${q(cluster)} asks for ${requests.length} control-plane endpoints (networks ${requests.map((r) => r.network).sort(compareText).join(', ')}); a cluster has one endpoint — keep one request`,
+        message: `cluster ${q(cluster)} asks for ${requests.length} control-plane endpoints (networks `
+          + `${requests.map((r) => r.network).sort(compareText).join(', ')}); a cluster has one endpoint — keep one `
+          + `request`,
       });
       rejectedEndpoints.add(cluster);
       continue;
@@ -383,21 +454,22 @@ export function plan(input: PlanInput): PlanResult {
     if (net === undefined) {
       findings.push({
         severity: 'error', code: 'unknown-network', path: `endpoints.${cluster}.network`,
-        message: `the control-plane endpoint of cluster ${q(cluster)} asks for network ${q(request.network)}, which is not defined (${knownNetworks()}); define it under networks or fix the name`,
+        message: `the control-plane endpoint of cluster ${q(cluster)} asks for network ${q(request.network)}, which is `
+          + `not defined (${knownNetworks(p)}); define it under networks or fix the name`,
       });
       rejectedEndpoints.add(cluster);
       continue;
     }
     endpoints.set(cluster, { request, net, change: 'added' });
   }
+}
 
-  // The lock: keep, grow, refuse, re-plan, orphan or release each entry.
-  const lockEntries = [...(input.lock?.ranges ?? [])].sort(compareLockEntries);
-  const kept: LockEntry[] = [];
-  // Ranges released now (pruned, or left by a renumbered pool or VIP): taken while placing, so
-  // that nothing lands on addresses machines may still hold; they are free from the next plan.
-  const held: LockEntry[] = [];
-  const lockedPools = new Map<string, LockedPoolRange[]>();
+/**
+ * The lock's retired ranges and VIPs: keep, refuse, re-plan, orphan or release each; gathers the
+ * pools' ranges for {@link keepLockedPools}.
+ */
+function keepLockedEntries(p: Planning, lockEntries: readonly LockEntry[]): void {
+  const { findings, kept, held, lockedPools, endpoints, rejectedEndpoints, prune, allowRenumber } = p;
   for (const entry of lockEntries) {
     if (entry.purpose === 'pool') {
       const list = lockedPools.get(entry.pool);
@@ -433,7 +505,10 @@ export function plan(input: PlanInput): PlanResult {
         state.change = 'unchanged';
         findings.push({
           severity: 'error', code: 'renumber-refused', path: `endpoints.${entry.cluster}`,
-          message: `the control-plane endpoint of cluster ${q(entry.cluster)} is locked at ${formatLockRange(entry)} in network ${q(entry.network)}, but ${reasons.join('; ')}; the planner does not move a locked endpoint — undo that change, or re-plan with allowRenumber (--allow-renumber), which gives the cluster a new endpoint address`,
+          message: `the control-plane endpoint of cluster ${q(entry.cluster)} is locked at ${formatLockRange(entry)} `
+            + `in network ${q(entry.network)}, but ${reasons.join('; ')}; the planner does not move a locked endpoint `
+            + `— undo that change, or re-plan with allowRenumber (--allow-renumber), which gives the cluster a new `
+            + `endpoint address`,
         });
       }
     } else if (rejectedEndpoints.has(entry.cluster)) {
@@ -446,6 +521,11 @@ export function plan(input: PlanInput): PlanResult {
       findings.push({ severity: 'warning', code: 'orphaned', path: `lock.endpoints.${entry.cluster}`, message: `the lock holds ${formatLockRange(entry)} in network ${q(entry.network)} as the control-plane endpoint of cluster ${q(entry.cluster)}, which no longer asks for one; it stays reserved — plan with prune (--prune) to release it` });
     }
   }
+}
+
+/** The lock's pools: keep, grow, refuse, re-plan, orphan or release each. */
+function keepLockedPools(p: Planning): void {
+  const { findings, kept, held, lockedPools, pools, rejected, prune, allowRenumber } = p;
   // (Map order: first seen in the sorted lock. Everything this loop produces is sorted later.)
   for (const [name, entries] of lockedPools) {
     entries.sort((a, b) => a.part - b.part);
@@ -466,7 +546,8 @@ export function plan(input: PlanInput): PlanResult {
     }
     const { net, request } = state;
     const reasons: string[] = [];
-    if (entries[0]!.network !== net.name) reasons.push(`it now asks for network ${q(net.name)} instead of ${q(entries[0]!.network)}`);
+    if (entries[0]!.network !== net.name) reasons.push(`it now asks for network ${q(net.name)} instead of `
+      + `${q(entries[0]!.network)}`);
     else for (const entry of entries) reasons.push(...lockedRangeConflicts(entry, entry.family, net));
     const holds = size(normalize(entries));
     if (isShrink(state.explicit, holds, net.allocation)) {
@@ -493,12 +574,20 @@ export function plan(input: PlanInput): PlanResult {
       state.change = 'unchanged';
       findings.push({
         severity: 'error', code: 'renumber-refused', path: `pools.${name}`,
-        message: `pool ${q(name)} is locked at ${where()}, but ${reasons.join('; ')}; the planner does not move, shrink or renumber a locked pool — undo that change, or re-plan with allowRenumber (--allow-renumber), which moves the pool and gives its machines new addresses`,
+        message: `pool ${q(name)} is locked at ${where()}, but ${reasons.join('; ')}; the planner does not move, `
+          + `shrink or renumber a locked pool — undo that change, or re-plan with allowRenumber (--allow-renumber), `
+          + `which moves the pool and gives its machines new addresses`,
       });
     }
   }
+}
 
-  // What to place, per network.
+/**
+ * Places the new blocks and VIPs, network by network in name order; returns each network's free
+ * space afterwards (for the findings).
+ */
+function placeNew(p: Planning): Map<string, Range[]> {
+  const { nets, manuals, networkNames, kept, held, pools, endpoints } = p;
   const wants = new Map<string, { pools: BlockRequest<Want>[]; endpoints: string[] }>();
   const wantsOf = (network: string): { pools: BlockRequest<Want>[]; endpoints: string[] } => {
     let list = wants.get(network);
@@ -549,16 +638,21 @@ export function plan(input: PlanInput): PlanResult {
     for (const { item, range } of top.placed) endpoints.get(item)!.placed = range.start;
     freeLeft.set(name, top.free);
   }
+  return freeLeft;
+}
 
-  // Pools: ranges, capacity, findings, lock entries.
+/** Pools: ranges, capacity, findings, lock entries. */
+function finishPools(p: Planning, freeLeft: ReadonlyMap<string, Range[]>): PlannedPool[] {
+  const { networkNames, findings, kept, fresh, pools, lockedPools, prune } = p;
   const planned: PlannedPool[] = [];
-  const fresh: LockEntry[] = [];
   const largestText = new Map<string, string>();
   const largest = (net: Net): string => {
     let text = largestText.get(net.name);
     if (text === undefined) {
       const block = largestFreeBlock(freeLeft.get(net.name) ?? [], net.allocation === 'aligned');
-      text = block === undefined ? 'nothing is free' : `the largest free ${net.allocation === 'aligned' ? 'block' : 'run'} is ${formatRange(block.start, block.end, net.family)} (${sizeText(block.end - block.start + 1n)})`;
+      text = block === undefined ? 'nothing is free' : `the largest free `
+        + `${net.allocation === 'aligned' ? 'block' : 'run'} is ${formatRange(block.start, block.end, net.family)} `
+        + `(${sizeText(block.end - block.start + 1n)})`;
       largestText.set(net.name, text);
     }
     return text;
@@ -584,7 +678,9 @@ export function plan(input: PlanInput): PlanResult {
       state.refused = true;
       findings.push({
         severity: 'error', code: 'network-exhausted', path: `pools.${name}`,
-        message: `pool ${q(name)} must be re-planned because ${state.renumberReasons!.join('; ')}, but network ${q(net.name)} (${net.cidr}) has no free ${blockText(blockFor(state.asked, net.allocation), net)} for it; ${largest(net)}. It keeps ${entries.map(formatLockRange).join(', ')} for now — ${fix}`,
+        message: `pool ${q(name)} must be re-planned because ${state.renumberReasons!.join('; ')}, but network `
+          + `${q(net.name)} (${net.cidr}) has no free ${blockText(blockFor(state.asked, net.allocation), net)} for it; `
+          + `${largest(net)}. It keeps ${entries.map(formatLockRange).join(', ')} for now — ${fix}`,
       });
     } else if (renumbered) {
       ranges = state.placed;
@@ -598,7 +694,10 @@ export function plan(input: PlanInput): PlanResult {
       }
       findings.push({
         severity: 'warning', code: 'renumbered', path: `pools.${name}`,
-        message: `pool ${q(name)} was re-planned because ${state.renumberReasons!.join('; ')}: ${from.map(formatLockRange).join(', ')} in network ${q(from[0]!.network)} → ${formatRange(range.start, range.end, net.family)}; its machines get new addresses as they are replaced, and ${retiredText(prune)}`,
+        message: `pool ${q(name)} was re-planned because ${state.renumberReasons!.join('; ')}: `
+          + `${from.map(formatLockRange).join(', ')} in network ${q(from[0]!.network)} → `
+          + `${formatRange(range.start, range.end, net.family)}; its machines get new addresses as they are replaced, `
+          + `and ${retiredText(prune)}`,
       });
     } else {
       ranges = state.kept.length === 0 ? state.placed : [...state.kept.map((e) => ({ start: e.start, end: e.end })), ...state.placed];
@@ -611,14 +710,20 @@ export function plan(input: PlanInput): PlanResult {
         findings.push({
           severity: 'error', code: 'network-exhausted', path: `pools.${name}`,
           message: grow
-            ? `pool ${q(name)} holds ${sizeText(held)} but asks for ${state.asked} (peak ${request.peak}${state.explicit === undefined ? ' plus headroom' : ', explicit size'}); network ${q(net.name)} (${net.cidr}) has no free ${blockText(need, net)} to append; ${largest(net)} — ${fix}`
-            : `network ${q(net.name)} (${net.cidr}) has no free ${blockText(need, net)} for pool ${q(name)} (asks for ${state.asked}: peak ${request.peak}${state.explicit === undefined ? ' plus headroom' : ', explicit size'}); ${largest(net)} — ${fix}`,
+            ? `pool ${q(name)} holds ${sizeText(held)} but asks for ${state.asked} (peak `
+              + `${request.peak}${state.explicit === undefined ? ' plus headroom' : ', explicit size'}); network `
+              + `${q(net.name)} (${net.cidr}) has no free ${blockText(need, net)} to append; ${largest(net)} — ${fix}`
+            : `network ${q(net.name)} (${net.cidr}) has no free ${blockText(need, net)} for pool ${q(name)} (asks for `
+              + `${state.asked}: peak `
+              + `${request.peak}${state.explicit === undefined ? ' plus headroom' : ', explicit size'}); `
+              + `${largest(net)} — ${fix}`,
         });
       }
     }
     const capacity = poolCapacity(ranges, net.prefix, net.family, net.gateway);
     if (!state.refused && capacity !== (ranges.length === 1 ? ranges[0]!.end - ranges[0]!.start + 1n : size(normalize(ranges)))) {
-      throw new Error(`planner invariant broken: pool ${name} holds an address the provider never hands out (${ranges.map((r) => formatRange(r.start, r.end, net.family)).join(', ')})`);
+      throw new Error(`planner invariant broken: pool ${name} holds an address the provider never hands out `
+        + `(${ranges.map((r) => formatRange(r.start, r.end, net.family)).join(', ')})`);
     }
     if (capacity < BigInt(request.peak) && !state.exhausted) {
       findings.push({
@@ -636,8 +741,12 @@ export function plan(input: PlanInput): PlanResult {
       capacity, required: request.peak, headroom: capacity - BigInt(request.peak), change,
     });
   }
+  return planned;
+}
 
-  // Endpoints.
+/** Endpoints: their addresses, findings and lock entries. */
+function finishEndpoints(p: Planning): PlannedEndpoint[] {
+  const { findings, kept, fresh, endpoints, prune } = p;
   const plannedEndpoints: PlannedEndpoint[] = [];
   for (const [cluster, state] of [...endpoints].sort((a, b) => compareText(a[0], b[0]))) {
     const { net } = state;
@@ -652,7 +761,10 @@ export function plan(input: PlanInput): PlanResult {
           if (!prune) fresh.push({ purpose: 'retired', network: old.network, family: old.family, start: old.start, end: old.end, cluster });
           findings.push({
             severity: 'warning', code: 'renumbered', path: `endpoints.${cluster}`,
-            message: `the control-plane endpoint of cluster ${q(cluster)} was re-planned because ${state.renumberReasons!.join('; ')}: ${formatLockRange(old)} in network ${q(old.network)} → ${formatIp(address, net.family)}; the cluster's API server moves to the new address, and ${retiredText(prune)}`,
+            message: `the control-plane endpoint of cluster ${q(cluster)} was re-planned because `
+              + `${state.renumberReasons!.join('; ')}: ${formatLockRange(old)} in network ${q(old.network)} → `
+              + `${formatIp(address, net.family)}; the cluster's API server moves to the new address, and `
+              + `${retiredText(prune)}`,
           });
         }
       } else {
@@ -672,11 +784,7 @@ export function plan(input: PlanInput): PlanResult {
       ...(address === undefined ? {} : { address: formatIp(address, (state.kept ?? state.replacing)?.family ?? net.family) }), change,
     });
   }
-
-  const lock = sortLock({ ranges: [...kept, ...fresh] });
-  findings.push(...manualFindings(manuals, nets, lock.ranges));
-  findings.sort(compareFindings);
-  return { pools: planned, endpoints: plannedEndpoints, findings: dedupe(findings), lock };
+  return plannedEndpoints;
 }
 
 /** `formatRange`, with a cheaper test for a block (bit length instead of a loop). */
@@ -720,8 +828,10 @@ function manualFindings(manuals: readonly Manual[], nets: ReadonlyMap<string, Ne
   }
   const describeEntry = (entry: LockEntry): string => {
     if (entry.purpose === 'pool') return `planned pool ${q(entry.pool)} at ${formatLockRange(entry)}`;
-    if (entry.purpose === 'endpoint') return `the control-plane endpoint of cluster ${q(entry.cluster)} at ${formatLockRange(entry)}`;
-    return `the retired range ${formatLockRange(entry)} of ${entry.pool !== undefined ? `pool ${q(entry.pool)}` : `the endpoint of cluster ${q(entry.cluster!)}`}`;
+    if (entry.purpose === 'endpoint') return `the control-plane endpoint of cluster ${q(entry.cluster)} at `
+      + `${formatLockRange(entry)}`;
+    return `the retired range ${formatLockRange(entry)} of `
+      + `${entry.pool !== undefined ? `pool ${q(entry.pool)}` : `the endpoint of cluster ${q(entry.cluster!)}`}`;
   };
   const sortedNets = [...nets.values()].sort((a, b) => compareText(a.name, b.name));
   const networksOf = new Map<string, string[]>();

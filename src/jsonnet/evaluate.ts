@@ -1,5 +1,6 @@
 /**
- * Evaluating a Jsonnet fleet file into the value a YAML fleet file parses to.
+ * Evaluating a Jsonnet fleet file into the value a YAML fleet file parses to. A leaf: it knows
+ * nothing of the fleet schema; fleet/read.ts reads the value it returns.
  *
  * The native binding `@hanazuki/node-jsonnet` (C++ Jsonnet) is imported on the first evaluation
  * only, so a process that never evaluates Jsonnet never loads the addon. Every VM gets the IP
@@ -13,9 +14,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Jsonnet } from '@hanazuki/node-jsonnet';
-import { isProblemError, ProblemError, type Problem } from '../problems.js';
-import type { FleetSpec } from '../fleet/schema.js';
-import { readFleet } from '../fleet/read.js';
+import { ProblemError, type Problem } from '../problems.js';
 import { NATIVE_FUNCTIONS } from './natives.js';
 
 /** How to evaluate: external variables, top-level arguments and library paths. */
@@ -127,22 +126,6 @@ export async function evaluateFleet(path: string, options: EvaluateOptions = {})
  */
 export async function evaluateSnippet(source: string, file: string, options: EvaluateOptions = {}): Promise<unknown> {
   return evaluate(file, (vm) => vm.evaluateSnippet(source, file), options);
-}
-
-/**
- * Evaluates the Jsonnet fleet file at `path` and reads the value as a fleet.
- *
- * @throws ProblemError (layer `spec`) for Jsonnet errors and for every problem in the fleet,
- *   each naming the file
- */
-export async function readJsonnetFleet(path: string, options: EvaluateOptions = {}): Promise<FleetSpec> {
-  const value = await evaluateFleet(path, options);
-  try {
-    return readFleet(value);
-  } catch (error) {
-    if (isProblemError(error)) throw error.inFile(basename(path));
-    throw error;
-  }
 }
 
 /** Where Jsonnet's file names are shown from. */

@@ -7,9 +7,13 @@
  */
 import type { Clock } from './store.js';
 
-/** The machine's clock: `Date.now()` and `setTimeout`. The one place that reads real time. */
+/**
+ * The machine's clock: `Date.now()`, `performance.now()` (monotonic) and `setTimeout` (which
+ * runs on the monotonic clock too). The one place that reads real time.
+ */
 export const systemClock: Clock = {
   now: () => Date.now(),
+  monotonic: () => performance.now(),
   sleep: (ms: number, signal?: AbortSignal) =>
     new Promise<void>((resolve) => {
       if (signal?.aborted) {
@@ -86,6 +90,11 @@ export class ManualClock implements Clock {
 
   /** The clock's time in milliseconds since the epoch. */
   public now(): number {
+    return this.current;
+  }
+
+  /** The same as `now()`: a manual clock never steps back. */
+  public monotonic(): number {
     return this.current;
   }
 

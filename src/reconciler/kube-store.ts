@@ -13,6 +13,9 @@
  * - `watch` uses the client's `Watch` with `allowWatchBookmarks`; it resumes by itself from the
  *   last resourceVersion seen when the server ends a watch normally, and reports a 410 (the HTTP
  *   status or an `ERROR` event with code 410) as `StoreError('Gone')`: the caller lists again.
+ * - A list or watch without a namespace covers every namespace. There is deliberately no
+ *   store-wide namespace limit: a reconciler limited to one namespace limits its own informers,
+ *   and still sees what must be seen cluster-wide (the IPAddresses of global pools).
  */
 import http from 'node:http';
 import https from 'node:https';
@@ -42,6 +45,7 @@ import {
   type WatchEvent,
   type WatchHandlers,
 } from './store.js';
+import { compareText } from '../vocabulary.js';
 
 /** Where the connection settings come from. */
 export type KubeStoreSource =
@@ -74,12 +78,6 @@ export interface KubeStoreOptions {
   /** `User-Agent` of every request. @default 'capi-ionos' */
   readonly userAgent?: string;
   /**
-   * Lists and watches of namespaced kinds that name no namespace see only this one (a
-   * reconciler limited to one namespace). Cluster-scoped kinds are not affected.
-   * @default every namespace
-   */
-  readonly namespace?: string;
-  /**
    * Kinds besides {@link RESOURCES} that may be created or updated. (A kind the store has been
    * asked to get, list or watch is known from then on.)
    * @default none
@@ -102,7 +100,6 @@ export class KubeStore implements Store {
   private readonly fieldValidation: string;
   private readonly pageSize: number;
   private readonly watchTimeoutSeconds: number;
-  private readonly namespace: string | undefined;
   private readonly agents = new Map<string, https.Agent>();
   private readonly types = new Map<string, ResourceType>();
   private readonly watches = new Set<Watch>();
@@ -127,7 +124,6 @@ export class KubeStore implements Store {
     this.fieldValidation = options.fieldValidation ?? 'Strict';
     this.pageSize = options.pageSize ?? 500;
     this.watchTimeoutSeconds = options.watchTimeoutSeconds ?? 300;
-    this.namespace = options.namespace;
     for (const type of [...Object.values(RESOURCES), ...(options.resources ?? [])]) this.learn(type);
   }
 
@@ -145,9 +141,8 @@ export class KubeStore implements Store {
     }
   }
 
-  public async list(type: ResourceType, given: ListOptions = {}): Promise<ListResult> {
+  public async list(type: ResourceType, options: ListOptions = {}): Promise<ListResult> {
     this.learn(type);
-    const options = this.scoped(given);
     const { group, version } = groupVersion(type);
     const labelSelector = selector(options.labels);
     const items: KubeObject[] = [];
@@ -222,9 +217,8 @@ export class KubeStore implements Store {
     }
   }
 
-  public watch(type: ResourceType, given: ListOptions & { readonly resourceVersion: string }, handlers: WatchHandlers): Watch {
+  public watch(type: ResourceType, options: ListOptions & { readonly resourceVersion: string }, handlers: WatchHandlers): Watch {
     this.learn(type);
-    const options = this.scoped(given);
     const path = collectionPath(type, options.namespace);
     const labelSelector = selector(options.labels);
     let resourceVersion = options.resourceVersion;
@@ -314,10 +308,6 @@ export class KubeStore implements Store {
     for (const watch of [...this.watches]) watch.stop();
     for (const agent of this.agents.values()) agent.destroy();
     this.agents.clear();
-  }
-
-  private scoped<T extends ListOptions>(options: T): T {
-    return options.namespace === undefined && this.namespace !== undefined ? { ...options, namespace: this.namespace } : options;
   }
 
   private learn(type: ResourceType): void {
@@ -482,7 +472,7 @@ function requireNamespace(type: ResourceType, namespace: string | undefined, nam
 
 function selector(labels: Readonly<Record<string, string>> | undefined): string | undefined {
   if (labels === undefined) return undefined;
-  const keys = Object.keys(labels).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const keys = Object.keys(labels).sort(compareText);
   return keys.length === 0 ? undefined : keys.map((k) => `${k}=${labels[k]}`).join(',');
 }
 

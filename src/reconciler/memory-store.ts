@@ -19,6 +19,11 @@
  *   a version older than the history fails with 410 Gone; equality label selectors, with ADDED /
  *   DELETED when an object starts / stops matching;
  * - fault injection (`faults`, see `memory-faults.ts`) and call counts (`calls`).
+ *
+ * What goes in is copied once; what is stored is deep-frozen and handed out as it is (by `get`,
+ * `list`, watches and the answers of writes), never copied: a caller that wants to change an
+ * object spreads it into a new one, as every controller here does. Versions share what did not
+ * change (a status write keeps the stored spec and metadata).
  */
 import { kubeTimestamp } from './clock.js';
 import { StoreFaults, type FaultEffect, type StoreOperation } from './memory-faults.js';
@@ -37,6 +42,7 @@ import {
   type WatchEvent,
   type WatchHandlers,
 } from './store.js';
+import { compareText } from '../vocabulary.js';
 
 /** Kinds served with a status subresource unless told otherwise (as their CRDs declare). */
 export const DEFAULT_STATUS_SUBRESOURCE_KINDS: readonly string[] = [
@@ -109,11 +115,6 @@ function objectKey(namespace: string | undefined, name: string): string {
   return `${namespace ?? ''}/${name}`;
 }
 
-/** Code-unit order (never the locale's). */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** Structural equality of JSON-like values (bigint included; absent and `undefined` alike). */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -137,9 +138,12 @@ const MAX_COPY_DEPTH = 100;
 
 /**
  * A deep copy of JSON-like data (plain objects, arrays, primitives, bigints), equal to what
- * `structuredClone` makes but several times faster: the store copies every object going in and
- * out and every watch event. Anything else (a Date, a Map, a class instance, a function) is
- * copied, or refused, by `structuredClone` itself, and so is a value nested deeper than any
+ * `structuredClone` makes but several times faster: the store copies every object going in.
+ * A frozen object or array is shared, not copied: the store's own objects are frozen all the way
+ * down (`deepFreeze`), so a writer that spreads a stored object into a new version gets only its
+ * changes copied (so freeze all the way down or not at all: a frozen value is taken as final).
+ * Anything else (a Date, a Map, a class instance, a function) is copied, or refused, by
+ * `structuredClone` itself, and so is a value nested deeper than any
  * object is (it may be cyclic). One difference: a sub-object referenced twice within the value
  * becomes two copies, as through JSON, where `structuredClone` keeps one shared copy.
  */
@@ -156,6 +160,8 @@ function copyData<T>(value: T, depth: number): T {
   if (typeof value !== 'object' || value === null) {
     return typeof value === 'function' || typeof value === 'symbol' ? structuredClone(value) : value;
   }
+  // A part of a stored object (spread into a new version by its writer) cannot change: shared.
+  if (Object.isFrozen(value)) return value;
   if (depth > MAX_COPY_DEPTH) throw TOO_DEEP;
   if (Array.isArray(value)) {
     const out = new Array<unknown>(value.length);
@@ -176,6 +182,22 @@ function copyData<T>(value: T, depth: number): T {
     else out[key] = item;
   }
   return out as T;
+}
+
+/**
+ * Freezes a stored object and everything in it, so that it can be handed out without a copy:
+ * whoever holds it may read it but not change it (a change throws a TypeError). Parts that are
+ * frozen already (shared with an earlier version of the object) are not walked again.
+ */
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  if (Array.isArray(value)) {
+    for (const item of value) deepFreeze(item);
+  } else {
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
 }
 
 /** A copy without `undefined`-valued metadata keys (so that stored objects compare cleanly). */
@@ -248,7 +270,7 @@ export class MemoryStore implements Store {
   private readonly types = new Map<string, ResourceType>();
   private readonly statusKinds: ReadonlySet<string>;
   private readonly historyLimit: number;
-  /** typeKey → objectKey → object (frozen copies, never handed out). */
+  /** typeKey → objectKey → object (deep-frozen copies of what was written, handed out as they are). */
   private readonly objects = new Map<string, Map<string, KubeObject>>();
   /** uid → where the object is. */
   private readonly byUid = new Map<string, { readonly typeKey: string; readonly key: string }>();
@@ -286,18 +308,18 @@ export class MemoryStore implements Store {
     return String(this.revision);
   }
 
-  /** Every stored object of `type`, sorted by namespace and name (copies; no call is counted). */
+  /** Every stored object of `type`, sorted by namespace and name (frozen; no call is counted). */
   public dump(type: ResourceType): KubeObject[] {
     const bucket = this.objects.get(typeKey(type.apiVersion, type.kind));
     if (bucket === undefined) return [];
-    return [...bucket.keys()].sort(compareText).map((key) => clone(bucket.get(key)!));
+    return [...bucket.keys()].sort(compareText).map((key) => bucket.get(key)!);
   }
 
   public async get(type: ResourceType, namespace: string | undefined, name: string): Promise<KubeObject | undefined> {
     const key = this.served(type);
     await this.fault('get', type, namespace, name);
     const found = this.bucket(key).get(objectKey(type.namespaced ? namespace : undefined, name));
-    return found === undefined ? undefined : clone(found);
+    return found;
   }
 
   public async list(type: ResourceType, options: ListOptions = {}): Promise<ListResult> {
@@ -307,8 +329,7 @@ export class MemoryStore implements Store {
     const items = [...bucket.keys()]
       .sort(compareText)
       .map((k) => bucket.get(k)!)
-      .filter((o) => this.matches(o, options))
-      .map((o) => clone(o));
+      .filter((o) => this.matches(o, options));
     return { items, resourceVersion: String(this.revision) };
   }
 
@@ -355,7 +376,7 @@ export class MemoryStore implements Store {
     const hasStatus = this.statusKinds.has(type.kind);
     if (hasStatus) {
       if (stored.status === undefined) delete copy.status;
-      else copy.status = clone(stored.status);
+      else copy.status = stored.status;
     }
     const meta = copy.metadata as Record<string, unknown>;
     const finalizers = (meta.finalizers as string[] | undefined) ?? [];
@@ -393,7 +414,8 @@ export class MemoryStore implements Store {
       throw storeError('NotFound', `the server could not find the requested resource (put ${resourceName(type)} ${object.metadata.name}/status)`);
     }
     const { key, stored } = this.existing(type, object, 'update');
-    const next = { ...clone(stored) } as Record<string, unknown>;
+    // Only the status is new; the rest is shared with the stored (frozen) version.
+    const next = { ...stored } as Record<string, unknown>;
     if (object.status === undefined) delete next.status;
     else next.status = clone(object.status);
     const result = this.write(type, key, stored, next as KubeObject, true);
@@ -496,7 +518,7 @@ export class MemoryStore implements Store {
     if (effect?.afterWrite === true) {
       throw storeError(effect.error ?? 'Timeout', `the answer to a write of ${object.kind} "${object.metadata.name}" was lost (injected); the write happened`);
     }
-    return clone(object);
+    return object;
   }
 
   private existing(type: ResourceType, object: KubeObject, verb: string): { key: string; stored: KubeObject } {
@@ -525,7 +547,7 @@ export class MemoryStore implements Store {
     const generation = (stored.metadata.generation ?? 1) + (deepEqual(content(next), content(stored)) ? 0 : 1);
     const finalizers = next.metadata.finalizers ?? [];
     if (next.metadata.deletionTimestamp !== undefined && finalizers.length === 0) {
-      const gone = { ...next, metadata: cleanMeta({ ...next.metadata, generation }) } as KubeObject;
+      const gone = deepFreeze({ ...next, metadata: cleanMeta({ ...next.metadata, generation }) } as KubeObject);
       this.remove(type, key, gone);
       return this.bucket(typeKey(type.apiVersion, type.kind)).get(key) ?? gone;
     }
@@ -562,7 +584,7 @@ export class MemoryStore implements Store {
     const uid = current.metadata.uid!;
     this.byUid.delete(uid);
     for (const ref of current.metadata.ownerReferences ?? []) this.dependents.get(ref.uid)?.delete(`${tKey} ${key}`);
-    const gone = { ...current, metadata: cleanMeta({ ...current.metadata, resourceVersion: String(++this.revision) }) } as KubeObject;
+    const gone = deepFreeze({ ...current, metadata: cleanMeta({ ...current.metadata, resourceVersion: String(++this.revision) }) } as KubeObject);
     this.record('DELETED', type, gone);
     this.collectGarbage([...(this.dependents.get(uid) ?? [])].map((dep) => this.uidAt(dep)).filter((u): u is string => u !== undefined));
     this.dependents.delete(uid);
@@ -577,7 +599,7 @@ export class MemoryStore implements Store {
     const tKey = typeKey(type.apiVersion, type.kind);
     const previous = this.bucket(tKey).get(key);
     for (const ref of previous?.metadata.ownerReferences ?? []) this.dependents.get(ref.uid)?.delete(`${tKey} ${key}`);
-    this.bucket(tKey).set(key, Object.freeze(object));
+    this.bucket(tKey).set(key, deepFreeze(object));
     this.byUid.set(object.metadata.uid!, { typeKey: tKey, key });
     for (const ref of object.metadata.ownerReferences ?? []) {
       let set = this.dependents.get(ref.uid);
@@ -642,7 +664,7 @@ export class MemoryStore implements Store {
       if (now && before) event = { type: 'MODIFIED', object: change.object };
       else if (now) event = { type: 'ADDED', object: change.object };
       else if (before) {
-        const last = { ...change.previous!, metadata: { ...change.previous!.metadata, resourceVersion: change.object.metadata.resourceVersion } };
+        const last = deepFreeze({ ...change.previous!, metadata: { ...change.previous!.metadata, resourceVersion: change.object.metadata.resourceVersion } });
         event = { type: 'DELETED', object: last };
       }
     } else if (now) {
@@ -664,7 +686,7 @@ export class MemoryStore implements Store {
           this.watchers.delete(watcher);
           watcher.handlers.onError(next);
         } else {
-          watcher.handlers.onEvent(next.type === 'BOOKMARK' ? next : { type: next.type, object: clone(next.object) });
+          watcher.handlers.onEvent(next);
         }
       }
     });

@@ -5,6 +5,7 @@
  * (a stale update is a 409 Conflict), a status subresource, finalizers and deletion timestamps,
  * owner-reference garbage collection, and watches that can fail with 410 Gone.
  */
+import { CAPI_API_VERSION, INFRA_API_VERSION, IPAM_ADDRESS_API_VERSION, IPAM_POOL_API_VERSION } from '../vocabulary.js';
 
 /** An owner reference, as in `metadata.ownerReferences`. */
 export interface OwnerReference {
@@ -53,15 +54,17 @@ export interface ResourceType {
 
 /** The resource types the controllers use. */
 export const RESOURCES = {
-  ipAddressClaim: { apiVersion: 'ipam.cluster.x-k8s.io/v1beta1', kind: 'IPAddressClaim', plural: 'ipaddressclaims', namespaced: true },
-  ipAddress: { apiVersion: 'ipam.cluster.x-k8s.io/v1beta1', kind: 'IPAddress', plural: 'ipaddresses', namespaced: true },
-  inClusterIPPool: { apiVersion: 'ipam.cluster.x-k8s.io/v1alpha2', kind: 'InClusterIPPool', plural: 'inclusterippools', namespaced: true },
-  globalInClusterIPPool: { apiVersion: 'ipam.cluster.x-k8s.io/v1alpha2', kind: 'GlobalInClusterIPPool', plural: 'globalinclusterippools', namespaced: false },
-  ionosCloudMachine: { apiVersion: 'infrastructure.cluster.x-k8s.io/v1alpha1', kind: 'IonosCloudMachine', plural: 'ionoscloudmachines', namespaced: true },
-  cluster: { apiVersion: 'cluster.x-k8s.io/v1beta1', kind: 'Cluster', plural: 'clusters', namespaced: true },
+  ipAddressClaim: { apiVersion: IPAM_ADDRESS_API_VERSION, kind: 'IPAddressClaim', plural: 'ipaddressclaims', namespaced: true },
+  ipAddress: { apiVersion: IPAM_ADDRESS_API_VERSION, kind: 'IPAddress', plural: 'ipaddresses', namespaced: true },
+  inClusterIPPool: { apiVersion: IPAM_POOL_API_VERSION, kind: 'InClusterIPPool', plural: 'inclusterippools', namespaced: true },
+  globalInClusterIPPool: { apiVersion: IPAM_POOL_API_VERSION, kind: 'GlobalInClusterIPPool', plural: 'globalinclusterippools', namespaced: false },
+  ionosCloudMachine: { apiVersion: INFRA_API_VERSION, kind: 'IonosCloudMachine', plural: 'ionoscloudmachines', namespaced: true },
+  cluster: { apiVersion: CAPI_API_VERSION, kind: 'Cluster', plural: 'clusters', namespaced: true },
   secret: { apiVersion: 'v1', kind: 'Secret', plural: 'secrets', namespaced: true },
   event: { apiVersion: 'v1', kind: 'Event', plural: 'events', namespaced: true },
   lease: { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', plural: 'leases', namespaced: true },
+  validatingWebhookConfiguration: { apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingWebhookConfiguration', plural: 'validatingwebhookconfigurations', namespaced: false },
+  mutatingWebhookConfiguration: { apiVersion: 'admissionregistration.k8s.io/v1', kind: 'MutatingWebhookConfiguration', plural: 'mutatingwebhookconfigurations', namespaced: false },
 } as const satisfies Record<string, ResourceType>;
 
 /** Why a store call failed, by HTTP status as the API server reports it. */
@@ -158,8 +161,13 @@ export interface Store {
 
 /** The time, injected (tests and `simulate` use a fake). */
 export interface Clock {
-  /** Milliseconds since the epoch. */
+  /** Milliseconds since the epoch: wall time, which may step (NTP, an operator). For timestamps. */
   now(): number;
+  /**
+   * Milliseconds on a clock that never steps backwards or jumps (an arbitrary origin): for
+   * deadlines and elapsed time, e.g. leader election, as client-go uses Go's monotonic reading.
+   */
+  monotonic(): number;
   /**
    * Resolves after `ms` milliseconds of this clock's time, or early, as soon as `signal` aborts
    * (so that a stopped controller leaves no timer behind; callers check `signal.aborted`).

@@ -15,6 +15,7 @@ import { ProblemError, type Problem } from '../problems.js';
 import { kustomization } from './kustomization.js';
 import { objectRenderer } from './to-json.js';
 import { toYaml } from './yaml.js';
+import { compareText } from '../vocabulary.js';
 
 /** One rendered object. */
 export interface RenderedObject {
@@ -72,11 +73,6 @@ export function objectFileName(kind: string, name: string): string {
   return `${kind}.${name}`.replace(/[^0-9a-zA-Z-_.]/g, '') + '.k8s.yaml';
 }
 
-/** Code-unit order: the same on every machine, unlike `localeCompare`. */
-export function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function isApiObject(c: IConstruct): c is ApiObject {
   return ApiObject.isApiObject(c);
 }
@@ -132,7 +128,7 @@ export function renderCharts(
 
   const collected = collect(app);
   const problems = collected.problems;
-  const charts = [...collected.charts.keys()].sort((a, b) => compareCodeUnits(a.node.id, b.node.id));
+  const charts = [...collected.charts.keys()].sort((a, b) => compareText(a.node.id, b.node.id));
   const seenObjects = new Map<string, string>();
   const toJson = objectRenderer(app);
 
@@ -160,7 +156,7 @@ export function renderCharts(
       seenObjects.set(key, obj.node.path);
       chartFiles.push({ file: objectFileName(obj.kind, obj.name), object: toJson(obj) });
     }
-    chartFiles.sort((a, b) => compareCodeUnits(a.file, b.file));
+    chartFiles.sort((a, b) => compareText(a.file, b.file));
     for (let i = 1; i < chartFiles.length; i++) {
       if (chartFiles[i]!.file === chartFiles[i - 1]!.file) {
         problems.push({ path: chart.node.path, message: `two objects would be written to ${dir}/${chartFiles[i]!.file}; give them distinct names` });

@@ -13,11 +13,12 @@
  */
 import type { App } from 'cdk8s';
 import { ProblemError } from '../problems.js';
-import { compareCodeUnits, renderCharts, type RenderedObject, type RenderOptions } from './charts.js';
+import { renderCharts, type RenderedObject, type RenderOptions } from './charts.js';
 import { topKustomization } from './kustomization.js';
 import { validateObjects, type ValidationStats } from './validate.js';
+import { compareText } from '../vocabulary.js';
 
-export { compareCodeUnits, objectFileName, type RenderedObject, type RenderOptions } from './charts.js';
+export { objectFileName, type RenderedObject, type RenderOptions } from './charts.js';
 
 /** One output file. */
 export interface OutputFile {
@@ -60,7 +61,7 @@ export function render(app: App, options: RenderOptions & { readonly onProgress?
   if (validation.problems.length > 0) throw new ProblemError('validation', validation.problems);
 
   files.push({ path: 'kustomization.yaml', content: topKustomization(dirs) });
-  files.sort((a, b) => compareCodeUnits(a.path, b.path));
+  files.sort((a, b) => compareText(a.path, b.path));
   return { objects, files, validation: validation.stats };
 }
 

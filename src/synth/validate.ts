@@ -13,7 +13,7 @@
  * The checks are generated from the CRDs (`imports/validators.ts`, by
  * `scripts/gen-validators.ts`); schema/dispatch.ts routes objects to them.
  */
-import { crdValidators } from '../l1.js';
+import { crdValidators } from '../l1-validators.js';
 
 const { CEL_RULES, KINDS } = crdValidators;
 import type { Violation } from './schema/collector.js';

@@ -43,6 +43,33 @@ describe('capi-ionos synth fleet.yaml', () => {
     expect(lockAfter.filter((l) => l.includes('cluster: prod-c')).length).toBe(3); // nodes, storage, VIP
   });
 
+  it('adds the reconciler with Secrets readable only by name in the fleet\'s namespaces, and leaves the binder out beside the provider', async () => {
+    ws = fleetWorkspace();
+    const result = await run(['synth', ws.fleet, '--with-reconciler']);
+    expect(result.code, result.stderr).toBe(0);
+    const files = readTree(join(ws.dir, 'dist', '_reconciler'));
+    const names = Object.keys(files).sort();
+    expect(names.filter((n) => n.includes('credentials')).length).toBeGreaterThan(0);
+    expect(names.some((n) => n.startsWith('ValidatingAdmissionPolicy.'))).toBe(true);
+    const clusterRole = Object.entries(files).find(([n]) => n.startsWith('ClusterRole.'))![1];
+    expect(clusterRole).not.toContain('secrets');
+    // Every cluster's credentials Secret, by name, in its namespace.
+    const fleet = ws.read('fleet.yaml');
+    for (const namespace of [...fleet.matchAll(/^\s+namespace: (\S+)/gm)].map((m) => m[1]!)) {
+      expect(Object.values(files).some((text) => text.includes(`namespace: ${namespace}`) && text.includes('resourceNames:')), namespace).toBe(true);
+    }
+    const deployment = Object.entries(files).find(([n]) => n.startsWith('Deployment.'))![1];
+    expect(deployment).toContain('- 127.0.0.1');
+    expect(deployment).not.toContain('0.0.0.0');
+
+    const beside = await run(['synth', ws.fleet, '--with-reconciler', '--ipam-provider', 'in-cluster', '-o', join(ws.dir, 'beside'), '--force']);
+    expect(beside.code, beside.stderr).toBe(0);
+    const besideFiles = readTree(join(ws.dir, 'beside', '_reconciler'));
+    expect(Object.keys(besideFiles).some((n) => n.startsWith('ValidatingAdmissionPolicy'))).toBe(false);
+    expect(Object.entries(besideFiles).find(([n]) => n.startsWith('Deployment.'))![1]).not.toContain('--claims');
+    expect(await run(['synth', ws.fleet, '--with-reconciler', '--ipam-provider', 'both'])).toMatchObject({ code: 2, stderr: expect.stringContaining("use 'reconciler'") });
+  });
+
   it('fails with --locked when the lock would change, writing nothing', async () => {
     ws = fleetWorkspace();
     ws.append(FOURTH_CLUSTER);

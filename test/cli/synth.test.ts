@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTree } from '../synth/tree.js';
@@ -27,10 +27,15 @@ describe('capi-ionos synth (golden)', () => {
     expect(readTree(out)).toEqual(readTree(join(ROOT, 'examples', example, 'dist')));
   });
 
-  it('is what `cdk8s synth` writes through cdk8s.yaml too', () => {
+  it('is what `cdk8s synth` writes through cdk8s.yaml into the committed top-level dist/', () => {
+    // GIVEN cdk8s.yaml, which runs the seed scenario (examples/basic) into dist/
+    expect(readFileSync(join(ROOT, 'cdk8s.yaml'), 'utf8')).toMatch(/^app: npx tsx examples\/basic\/main\.ts$[\s\S]*^output: dist$/m);
+    // WHEN cdk8s synthesises it (elsewhere, not to overwrite dist/)
     const out = join(work, 'cdk8s-cli');
     execFileSync(join(ROOT, 'node_modules/.bin/cdk8s'), ['synth', '--output', out], { cwd: ROOT, stdio: 'pipe', timeout: 120_000 });
-    expect(readTree(out)).toEqual(readTree(join(ROOT, 'examples/basic/dist')));
+    // THEN it writes the committed dist/ byte for byte, which is the example's own dist/
+    expect(readTree(out)).toEqual(readTree(join(ROOT, 'dist')));
+    expect(readTree(join(ROOT, 'dist'))).toEqual(readTree(join(ROOT, 'examples/basic/dist')));
   }, 120_000);
 
   it('prints exactly the dist/ objects as one stream with --stdout', async () => {

@@ -51,13 +51,13 @@ describe('IonosCluster', () => {
     expect(manifest).toContain('image: ghcr.io/kube-vip/kube-vip:v0.7.1');
     expect(files.has('/etc/kube-vip-prepare.sh')).toBe(true);
     expect(JSON.parse(files.get('/etc/ie-csi/cfg.json')!.content)).toEqual({ 'datacenter-id': DATACENTER });
-    expect(kcp.preKubeadmCommands).toEqual(['/etc/kube-vip-prepare.sh']);
+    expect(kcp.preKubeadmCommands.at(-1)).toBe('/etc/kube-vip-prepare.sh');
     expect(kcp.postKubeadmCommands[0]).toContain('super-admin.conf#path: /etc/kubernetes/admin.conf');
     expect(kcp.postKubeadmCommands.join('\n')).toContain('ionos://${system_uuid}');
   });
 
   it('leaves kube-vip on admin.conf before Kubernetes 1.29', () => {
-    const { cluster } = newCluster({ kubernetesVersion: 'v1.28.9' });
+    const { cluster } = newCluster({ kubernetesVersion: 'v1.28.9', nodeSetup: { profile: 'minimal' } });
     const kcp = (Testing.synth(cluster) as Obj[]).find((o) => o.kind === 'KubeadmControlPlane')!.spec.kubeadmConfigSpec;
     expect(kcp.files.map((f: { path: string }) => f.path)).not.toContain('/etc/kube-vip-prepare.sh');
     expect(kcp.preKubeadmCommands).toBeUndefined();

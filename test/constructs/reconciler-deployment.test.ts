@@ -42,6 +42,8 @@ describe('ReconcilerDeployment', () => {
       'ClusterRoleBinding /capi-ionos-reconciler',
       'Role capi-ionos-system/capi-ionos-reconciler-leader-election',
       'RoleBinding capi-ionos-system/capi-ionos-reconciler-leader-election',
+      'ValidatingAdmissionPolicy /capi-ionos-reconciler-ippools',
+      'ValidatingAdmissionPolicyBinding /capi-ionos-reconciler-ippools',
       'Deployment capi-ionos-system/capi-ionos-reconciler',
     ]);
     // No cdk8s hash anywhere: not in names, not in labels or selectors.
@@ -52,11 +54,12 @@ describe('ReconcilerDeployment', () => {
     const objs = synth();
     // Derived from the controllers' store calls: informers list+watch, writes update, no patch.
     expect(ruleTable(find(objs, 'ClusterRole'))).toEqual({
+      'admissionregistration.k8s.io/mutatingwebhookconfigurations': ['list', 'watch'],
+      'admissionregistration.k8s.io/validatingwebhookconfigurations': ['list', 'watch'],
       'core/events': ['create', 'get', 'update'],
-      'core/secrets': ['get'],
       'cluster.x-k8s.io/clusters': ['get', 'list', 'watch'],
       'infrastructure.cluster.x-k8s.io/ionoscloudclusters': ['get'],
-      'infrastructure.cluster.x-k8s.io/ionoscloudmachines': ['get', 'list', 'update', 'watch'],
+      'infrastructure.cluster.x-k8s.io/ionoscloudmachines': ['get', 'list', 'watch'],
       'infrastructure.cluster.x-k8s.io/ionoscloudmachines/status': ['update'],
       'ipam.cluster.x-k8s.io/globalinclusterippools': ['list', 'update', 'watch'],
       'ipam.cluster.x-k8s.io/globalinclusterippools/status': ['update'],
@@ -83,7 +86,33 @@ describe('ReconcilerDeployment', () => {
     const nicsOnly = ruleTable(find(synth({ claims: false, nics: 'attach' }), 'ClusterRole'));
     expect(nicsOnly['ipam.cluster.x-k8s.io/ipaddresses']).toEqual(['get']);
     expect(nicsOnly['ipam.cluster.x-k8s.io/inclusterippools']).toBeUndefined();
-    expect(reconcilerClusterRules({ claims: false, nics: 'attach' })).toEqual(reconcilerClusterRules({ claims: false, nics: 'observe' }));
+    // Observe mode reports in the status and Events only; attach mode also annotates machines.
+    const observe = ruleTable(find(synth({ claims: false, nics: 'observe' }), 'ClusterRole'));
+    expect(observe['infrastructure.cluster.x-k8s.io/ionoscloudmachines']).toEqual(['get', 'list', 'watch']);
+    expect(nicsOnly['infrastructure.cluster.x-k8s.io/ionoscloudmachines']).toEqual(['get', 'list', 'update', 'watch']);
+    const writes = ['create', 'update', 'patch', 'delete'];
+    expect(Object.entries(observe).filter(([, verbs]) => verbs.some((v) => writes.includes(v))).map(([r]) => r))
+      .toEqual(['core/events', 'infrastructure.cluster.x-k8s.io/ionoscloudmachines/status']);
+    // No admission policy where the provider binds.
+    expect(synth({ claims: false }).map((o) => o.kind)).not.toContain('ValidatingAdmissionPolicy');
+  });
+
+  it('grants Secrets only by name in the fleet\'s namespaces, never cluster-wide', () => {
+    const objs = synth({ credentialsSecrets: [
+      { namespace: 'prod-b', name: 'ionos-credentials' }, { namespace: 'prod-a', name: 'ionos-credentials' }, { namespace: 'prod-a', name: 'other' },
+    ] });
+    expect(JSON.stringify(find(objs, 'ClusterRole').rules)).not.toContain('secrets');
+    const roles = objs.filter((o) => o.kind === 'Role' && o.metadata.name.startsWith('capi-ionos-reconciler-credentials-'));
+    expect(roles.map((r) => [r.metadata.namespace, r.rules])).toEqual([
+      ['prod-a', [{ apiGroups: [''], resources: ['secrets'], resourceNames: ['ionos-credentials', 'other'], verbs: ['get'] }]],
+      ['prod-b', [{ apiGroups: [''], resources: ['secrets'], resourceNames: ['ionos-credentials'], verbs: ['get'] }]],
+    ]);
+    const bindings = objs.filter((o) => o.kind === 'RoleBinding' && o.metadata.name.startsWith('capi-ionos-reconciler-credentials-'));
+    expect(bindings.map((b) => [b.metadata.namespace, b.roleRef.name, b.subjects])).toEqual([
+      ['prod-a', 'capi-ionos-reconciler-credentials-prod-a', [{ kind: 'ServiceAccount', name: 'capi-ionos-reconciler', namespace: 'capi-ionos-system' }]],
+      ['prod-b', 'capi-ionos-reconciler-credentials-prod-b', [{ kind: 'ServiceAccount', name: 'capi-ionos-reconciler', namespace: 'capi-ionos-system' }]],
+    ]);
+    expect(synth({ nics: 'off', credentialsSecrets: [{ namespace: 'prod-a', name: 'c' }] }).some((o) => o.kind === 'Role' && o.metadata.name.includes('-credentials'))).toBe(false);
   });
 
   it('runs two replicas with leader election, probes, limits, a non-root user and a read-only root file system', () => {
@@ -99,11 +128,14 @@ describe('ReconcilerDeployment', () => {
     expect(container.args).toEqual([
       'reconcile', '--claims', '--nics', 'attach', '--namespace', 'prod-a', '--leader-elect',
       '--lease-name', 'capi-ionos-reconciler', '--lease-namespace', '$(POD_NAMESPACE)', '--identity', '$(POD_NAME)',
-      '--bind-address', '0.0.0.0', '--health-port', '8081', '--metrics-port', '8080',
+      '--bind-address', '127.0.0.1', '--health-port', '8081', '--metrics-port', '8080',
     ]);
     expect(container.env.map((e: { name: string }) => e.name)).toEqual(['POD_NAME', 'POD_NAMESPACE']);
-    expect(container.livenessProbe.httpGet).toEqual({ path: '/healthz', port: 8081, scheme: 'HTTP' });
-    expect(container.readinessProbe.httpGet).toEqual({ path: '/readyz', port: 8081, scheme: 'HTTP' });
+    // Nothing listens beyond the pod's loopback: no ports, probes from inside the container.
+    expect(container.ports).toBeUndefined();
+    expect(container.livenessProbe.exec.command).toEqual(['/nodejs/bin/node', '-e',
+      "fetch('http://127.0.0.1:8081/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]);
+    expect(container.readinessProbe.exec.command[2]).toContain("fetch('http://127.0.0.1:8081/readyz')");
     expect(container.resources).toEqual({ limits: { cpu: '500m', memory: '256Mi' }, requests: { cpu: '50m', memory: '64Mi' } });
     expect(container.securityContext).toEqual({
       allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, privileged: false, readOnlyRootFilesystem: true,
@@ -114,10 +146,11 @@ describe('ReconcilerDeployment', () => {
   it('uses the given name, namespace and ports, and can leave the namespace to someone else', () => {
     const objs = synth({ name: 'ipam', namespace: 'infra', createNamespace: false, healthPort: 9440, metricsPort: 9443, replicas: 3 });
     expect(objs.map((o) => o.kind)).not.toContain('Namespace');
-    expect(objs.every((o) => o.metadata.name === 'ipam' || o.metadata.name === 'ipam-leader-election')).toBe(true);
+    expect(objs.every((o) => ['ipam', 'ipam-leader-election', 'ipam-ippools'].includes(o.metadata.name))).toBe(true);
     const deployment = find(objs, 'Deployment');
     expect(deployment.spec.replicas).toBe(3);
-    expect(deployment.spec.template.spec.containers[0].ports).toEqual([{ containerPort: 9443, name: 'metrics' }, { containerPort: 9440, name: 'health' }]);
+    expect(deployment.spec.template.spec.containers[0].args.slice(-4)).toEqual(['--health-port', '9440', '--metrics-port', '9443']);
+    expect(deployment.spec.template.spec.containers[0].livenessProbe.exec.command[2]).toContain('127.0.0.1:9440/healthz');
   });
 
   it('writes its objects into their own directory', () => {

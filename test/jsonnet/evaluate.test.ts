@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isProblemError, type ProblemError } from '../../src/problems.js';
-import { evaluateFleet, evaluateSnippet, jsonnetProblems, libraryDir, readJsonnetFleet, type EvaluateOptions } from '../../src/jsonnet/evaluate.js';
+import { evaluateFleet, evaluateSnippet, jsonnetProblems, libraryDir, type EvaluateOptions } from '../../src/jsonnet/evaluate.js';
+import { readJsonnetFleet } from '../../src/fleet/read.js';
 import { scratch, smallFleet, type Scratch } from './workspace.js';
 
 let ws: Scratch;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluateSnippet, readJsonnetFleet } from '../../src/jsonnet/evaluate.js';
-import { parseFleet, readFleet } from '../../src/fleet/read.js';
+import { evaluateSnippet } from '../../src/jsonnet/evaluate.js';
+import { parseFleet, readFleet, readJsonnetFleet } from '../../src/fleet/read.js';
 import { ROOT, scratch, type Scratch } from './workspace.js';
 
 let ws: Scratch;

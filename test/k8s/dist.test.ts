@@ -33,7 +33,23 @@ function referencesOf(obj: KubeObject): Ref[] {
   const objectRef = (r: any): Ref => ({ apiVersion: r.apiVersion, kind: r.kind, name: r.name, namespace: r.namespace ?? ns });
   switch (obj.kind) {
     case 'Cluster':
+      if (spec.topology !== undefined) {
+        // A topology Cluster: its class, and the pools its network variables name.
+        const networks = [...spec.topology.variables, ...(spec.topology.workers?.machineDeployments ?? []).flatMap((md: any) => md.variables?.overrides ?? [])]
+          .filter((v: any) => v.name === 'controlPlaneNetwork' || v.name === 'workerNetwork');
+        return [
+          { apiVersion: 'cluster.x-k8s.io/v1beta1', kind: 'ClusterClass', name: spec.topology.class, namespace: ns },
+          ...networks.flatMap((v: any) => poolRefs(v.value)),
+        ];
+      }
       return [objectRef(spec.infrastructureRef), objectRef(spec.controlPlaneRef)];
+    case 'ClusterClass':
+      return [
+        objectRef(spec.infrastructure.ref), objectRef(spec.controlPlane.ref), objectRef(spec.controlPlane.machineInfrastructure.ref),
+        ...spec.workers.machineDeployments.flatMap((md: any) => [objectRef(md.template.bootstrap.ref), objectRef(md.template.infrastructure.ref)]),
+      ];
+    case 'ClusterResourceSet':
+      return spec.resources.map((r: any) => ({ apiVersion: 'v1', kind: r.kind, name: r.name, namespace: ns }));
     case 'KubeadmControlPlane':
       return [objectRef(spec.machineTemplate.infrastructureRef)];
     case 'MachineDeployment':

@@ -137,6 +137,12 @@ export interface ApiServer {
   token: string;
   /** The CA that signed the serving certificate (PEM). */
   caPem: string;
+  /**
+   * The serving certificate and key (PEM files; IP 127.0.0.1 and localhost, signed by caPem): other
+   * test servers on 127.0.0.1 (admission webhooks) can serve with them under the same test CA.
+   */
+  certFile: string;
+  keyFile: string;
   /** A kubeconfig for url + token + CA (for kubectl or @kubernetes/client-node). */
   kubeconfigPath: string;
   /** The temporary directory with certificates and logs (removed by stop()). */
@@ -181,7 +187,8 @@ function wrapWithParentDeathSignal(cmd: string, args: string[]): [string, string
   return pdeathsig ? ['setpriv', ['--pdeathsig', 'SIGKILL', '--', cmd, ...args]] : [cmd, args];
 }
 
-async function freePort(): Promise<number> {
+/** A free TCP port of 127.0.0.1 (free when asked: start the listener soon, retry on EADDRINUSE). */
+export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const srv = net.createServer();
     srv.unref();
@@ -193,7 +200,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-function tail(file: string, lines = 40): string {
+/** The last `lines` lines of a log file, for failure messages. */
+export function tail(file: string, lines = 40): string {
   try {
     return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
   } catch {
@@ -201,11 +209,15 @@ function tail(file: string, lines = 40): string {
   }
 }
 
-function startProcess(cmd: string, args: string[], logFile: string): ChildProcess {
+/**
+ * Starts a server process with stdout and stderr appended to `logFile`; it is killed when this
+ * process exits or dies (see wrapWithParentDeathSignal). `env` replaces the environment.
+ */
+export function startProcess(cmd: string, args: string[], logFile: string, env?: NodeJS.ProcessEnv): ChildProcess {
   const fd = openSync(logFile, 'a');
   try {
     const [c, a] = wrapWithParentDeathSignal(cmd, args);
-    const child = spawn(c, a, { stdio: ['ignore', fd, fd] });
+    const child = spawn(c, a, { stdio: ['ignore', fd, fd], ...(env === undefined ? {} : { env }) });
     running.add(child);
     installExitHook();
     child.on('exit', () => running.delete(child));
@@ -215,7 +227,8 @@ function startProcess(cmd: string, args: string[], logFile: string): ChildProces
   }
 }
 
-async function stopProcess(child: ChildProcess, graceMs = 10_000): Promise<void> {
+/** SIGTERM, then SIGKILL after `graceMs`; resolves when the process has exited. */
+export async function stopProcess(child: ChildProcess, graceMs = 10_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   child.kill('SIGTERM');
@@ -224,10 +237,10 @@ async function stopProcess(child: ChildProcess, graceMs = 10_000): Promise<void>
   clearTimeout(timer);
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls `check` until it returns true; fails early if `child` exits. */
-async function waitFor(
+export async function waitFor(
   what: string,
   check: () => Promise<boolean>,
   child: ChildProcess,
@@ -253,7 +266,8 @@ async function waitFor(
   throw new Error(`${what} not ready after ${timeoutMs} ms (${last}); log ${logFile}:\n${tail(logFile)}`);
 }
 
-function httpGetOk(url: string): Promise<boolean> {
+/** GET over plain HTTP: whether the answer is 200 (health and readiness probes). */
+export function httpGetOk(url: string): Promise<boolean> {
   return new Promise((r, reject) => {
     const req = http.get(url, { timeout: 2000 }, (res) => {
       res.resume();
@@ -451,6 +465,8 @@ export async function startApiServer(options: StartOptions = {}): Promise<ApiSer
         url,
         token,
         caPem,
+        certFile: certs.cert,
+        keyFile: certs.key,
         kubeconfigPath: join(dir, 'kubeconfig'),
         dir,
         etcdUrl: etcd.url,

@@ -4,58 +4,15 @@
  * health, readiness and metrics endpoints answer, and SIGTERM ends each with exit code 0 after
  * giving the Lease up. Their stderr is JSON lines.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { KubeStore } from '../../src/reconciler/kube-store.js';
+import { describe, expect, it } from 'vitest';
 import { RESOURCES } from '../../src/reconciler/store.js';
 import { run } from '../cli/run.js';
 import { type PoolRef, boundCount, createClaims, expectConsistentBindings, freshNamespace, poolObject, waitUntil } from './claims.js';
-import { type ApiServer, REPO_ROOT, apiServerAvailable, installCrds, startApiServer } from './harness.js';
+import { apiServerAvailable } from './harness.js';
+import { replicaSuite, startReplica } from './replica.js';
 
 const availability = apiServerAvailable();
-
-/** A `capi-ionos reconcile` child process and what it wrote. */
-interface Replica {
-  readonly name: string;
-  readonly child: ChildProcess;
-  readonly lines: () => Record<string, unknown>[];
-  readonly stderr: () => string;
-  /** The health and metrics addresses it logged at start. */
-  readonly endpoints: Promise<{ health: string; metrics: string }>;
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-function startReplica(server: ApiServer, name: string, args: readonly string[]): Replica {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'test/k8s/capi-ionos.ts'), 'reconcile',
-    '--kubeconfig', server.kubeconfigPath, '--identity', name, '--health-port', '0', '--metrics-port', '0', ...args], {
-    cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  let announce: (value: { health: string; metrics: string }) => void = () => {};
-  const endpoints = new Promise<{ health: string; metrics: string }>((resolve) => (announce = resolve));
-  child.stderr!.setEncoding('utf8');
-  child.stderr!.on('data', (chunk: string) => {
-    stderr += chunk;
-    const start = parseLines(stderr).find((l) => l.msg === 'starting');
-    if (start !== undefined) announce({ health: start.health as string, metrics: start.metrics as string });
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })));
-  return { name, child, lines: () => parseLines(stderr), stderr: () => stderr, endpoints, exited };
-}
-
-function parseLines(text: string): Record<string, unknown>[] {
-  return text.split('\n').filter((l) => l.trim() !== '').map((l) => {
-    try {
-      return JSON.parse(l) as Record<string, unknown>;
-    } catch {
-      return { unparsed: l };
-    }
-  });
-}
 
 async function get(address: string, path: string): Promise<{ status: number; text: string }> {
   const res = await fetch(`http://${address}${path}`);
@@ -69,31 +26,11 @@ function sample(text: string, name: string): number | undefined {
 }
 
 describe.skipIf(!availability.ok)('capi-ionos reconcile as a process, against a real kube-apiserver', () => {
-  let server: ApiServer;
-  let store: KubeStore;
-  const replicas: Replica[] = [];
-
-  beforeAll(async () => {
-    server = await startApiServer();
-    await installCrds(server);
-    store = new KubeStore({ kubeconfig: server.kubeconfigPath });
-  }, 240_000);
-
-  afterEach(async (context) => {
-    for (const r of replicas) {
-      if (context.task.result?.state === 'fail') console.error(`--- ${r.name} stderr:\n${r.stderr()}`);
-      if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill('SIGKILL');
-      await r.exited;
-    }
-    replicas.length = 0;
-  }, 60_000);
-
-  afterAll(async () => {
-    store?.close();
-    await server?.stop();
-  }, 60_000);
+  const suite = replicaSuite('SIGKILL');
+  const { replicas } = suite;
 
   it('survives a SIGKILL mid-run: two replicas take over through the Lease, serve their endpoints and exit 0 on SIGTERM', async () => {
+    const { server, store } = suite;
     const ns = await freshNamespace(server, store, 'cli');
     const nodes: PoolRef = { kind: 'InClusterIPPool', name: 'nodes' };
     const pools = { nodes: await store.create(poolObject(nodes, ns, { addresses: ['10.70.0.0/24'], prefix: 24, gateway: '10.70.0.1' })) };
@@ -165,6 +102,7 @@ describe.skipIf(!availability.ok)('capi-ionos reconcile as a process, against a 
   });
 
   it('rejects bad flags with exit code 2 and explains the flags with --help', async () => {
+    const { server } = suite;
     expect(await run(['reconcile', '--nics', 'sometimes'])).toMatchObject({ code: 2, stderr: expect.stringContaining("use 'observe'") });
     expect(await run(['reconcile', '--health-port', 'http'])).toMatchObject({ code: 2, stderr: expect.stringContaining('is not a port') });
     expect(await run(['reconcile', '--lease-duration', '2', '--renew-deadline', '5'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--lease-duration > --renew-deadline') });

@@ -194,7 +194,9 @@ describe.skipIf(!availability.ok)('claim binder on the Kubernetes store, against
 
   it('runs with exactly the RBAC of its synthesised deployment, which the server accepts, and is denied anything else', async () => {
     const ns = await freshNamespace(server, store, 'rbac');
-    const chart = new ReconcilerChart(Testing.app(), { namespace: ns, createNamespace: false, nics: 'observe' });
+    const chart = new ReconcilerChart(Testing.app(), {
+      namespace: ns, createNamespace: false, nics: 'observe', credentialsSecrets: [{ namespace: ns, name: 'ionos-credentials' }],
+    });
     const objects = Testing.synth(chart) as HarnessObject[];
     // Everything it synthesises passes the server's own validation and admission.
     expect(applyErrors(await applyServerSide(server, objects, { dryRun: true }))).toEqual([]);
@@ -253,9 +255,9 @@ describe.skipIf(!availability.ok)('claim binder on the Kubernetes store, against
     const base = `/apis/infrastructure.cluster.x-k8s.io/v1alpha1/namespaces/${ns}`;
     const machine = (await kubeRequest(server, 'GET', `${base}/ionoscloudmachines/m1`, asSa)).body;
     expect(machine?.metadata?.name).toBe('m1');
-    expect((await kubeRequest(server, 'PUT', `${base}/ionoscloudmachines/m1`, { ...asSa, body: machine })).status).toBe(200);
-    const fresh = (await kubeRequest(server, 'GET', `${base}/ionoscloudmachines/m1`, asSa)).body;
-    expect((await kubeRequest(server, 'PUT', `${base}/ionoscloudmachines/m1/status`, { ...asSa, body: fresh })).status).toBe(200);
+    // Observe mode writes the status (drift), never the machine itself.
+    expect((await kubeRequest(server, 'PUT', `${base}/ionoscloudmachines/m1`, { ...asSa, body: machine })).status).toBe(403);
+    expect((await kubeRequest(server, 'PUT', `${base}/ionoscloudmachines/m1/status`, { ...asSa, body: machine })).status).toBe(200);
     for (const path of [`${base}/ionoscloudclusters/prod-a`, `/apis/cluster.x-k8s.io/v1beta1/namespaces/${ns}/clusters/prod-a`, `/api/v1/namespaces/${ns}/secrets/ionos-credentials`]) {
       expect((await kubeRequest(server, 'GET', path, asSa)).status, path).not.toBe(403);
     }
@@ -269,6 +271,9 @@ describe.skipIf(!availability.ok)('claim binder on the Kubernetes store, against
       ['POST', `/api/v1/namespaces/${ns}/secrets`, { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'x' } }],
       ['DELETE', `/apis/ipam.cluster.x-k8s.io/v1alpha2/namespaces/${ns}/inclusterippools/nodes`],
       ['GET', `/api/v1/namespaces/${ns}/secrets`],
+      // Only the credentials Secret, by name: not the cluster's kubeconfig, not another namespace's.
+      ['GET', `/api/v1/namespaces/${ns}/secrets/prod-a-kubeconfig`],
+      ['GET', '/api/v1/namespaces/default/secrets/ionos-credentials'],
       ['DELETE', `${base}/ionoscloudmachines/m1`],
       ['GET', '/apis/coordination.k8s.io/v1/namespaces/default/leases'],
     ];

@@ -181,6 +181,8 @@ describe('decideClaim: allocation (§4, §6)', () => {
   it.each<[string, Case, string]>([
     ['reports an exhausted pool', { pool: pool({ addresses: ['10.0.0.2'] }), others: [address('x', '10.0.0.2')] },
       'PoolExhausted:InClusterIPPool "pool": no address available; the claim is bound when one is released or the pool grows'],
+    ['reports a pool being deleted instead of handing out an address from it', { pool: pool({}, { ...deleting(5), finalizers: [PROTECT_POOL_FINALIZER] }) },
+      'PoolDeleting:InClusterIPPool "pool" is being deleted and hands out no more addresses; point the claim at another pool'],
     ['reports a pool whose spec cannot be read', { pool: pool({ addresses: ['10.0.0.300'] }) }, 'InvalidPool'],
     ['reports a pool with an unparsable address in use (the provider fails every allocation then)', { others: [address('x', 'junk')] }, 'InvalidPool'],
     ['reports an IPAddress of the claim\'s name that references another pool', { address: address('c1', '10.1.0.2', {}, 'elsewhere') }, 'AddressPoolMismatch'],
@@ -237,6 +239,11 @@ describe('decideClaim: existing allocations and status (§4 step 4, §6, §7)', 
       action: 'setClaimStatus',
       claim: { ...c, status: { conditions: [{ type: 'X', status: 'True' }], addressRef: { name: 'c1' } } },
     });
+  });
+
+  it('finishes binding an IPAddress that already exists when its pool is being deleted', () => {
+    const d = decideClaim(facts({ pool: pool({}, { ...deleting(5), finalizers: [PROTECT_POOL_FINALIZER] }), address: BOUND }));
+    expect(d.action).toBe('setClaimStatus');
   });
 
   it('is done once the IPAddress is complete and the claim points at it', () => {

@@ -44,7 +44,7 @@ async function failure(promise: Promise<unknown>): Promise<CloudApiError> {
   return error as CloudApiError;
 }
 
-describe('API URL normalisation (the Secret\'s apiURL, capic-facts §1.3)', () => {
+describe('API URL normalisation (the Secret\'s apiURL, as CAPIC reads it)', () => {
   it.each<[string, string | undefined, string]>([
     ['empty means the default', '', DEFAULT_API_URL],
     ['absent means the default', undefined, DEFAULT_API_URL],
@@ -128,9 +128,9 @@ describe('writing', () => {
 });
 
 describe('retries (as the SDK: 429 with Retry-After, 502/503/504 except POST)', () => {
-  it('honours Retry-After on a 429 and then succeeds', async () => {
+  it('honours Retry-After on a 429 and then succeeds, when told to wait inside the call', async () => {
     api.inject({ path: '/lans', status: 429, retryAfter: '3' });
-    const lans = await client().listLans(DC);
+    const lans = await client({ retry: { maxRetryAfterMs: 60_000 } }).listLans(DC);
     expect(lans).toHaveLength(2);
     expect(clock.sleeps).toEqual([3000]);
     expect(api.calls.map((c) => c.status)).toEqual([429, 200]);
@@ -161,16 +161,37 @@ describe('retries (as the SDK: 429 with Retry-After, 502/503/504 except POST)', 
 
   it('retries a 429 on a POST (the API did not process it)', async () => {
     api.inject({ method: 'POST', status: 429, retryAfter: '1' });
-    await client().createNic(DC, SERVER, { properties: { lan: 3 } });
+    await client({ retry: { maxRetryAfterMs: 60_000 } }).createNic(DC, SERVER, { properties: { lan: 3 } });
     expect(api.calls.map((c) => c.status)).toEqual([429, 202]);
     expect(clock.sleeps).toEqual([1000]);
   });
 
   it('fails at once, transiently, with retryAfterMs when Retry-After is longer than the client waits', async () => {
     api.inject({ path: '/lans', status: 429, retryAfter: '120' });
-    const error = await failure(client().listLans(DC));
+    const error = await failure(client({ retry: { maxRetryAfterMs: 60_000 } }).listLans(DC));
     expect(error).toMatchObject({ status: 429, transient: true, retryAfterMs: 120_000 });
     expect(api.calls).toHaveLength(1);
+  });
+
+  it('hands every Retry-After to the caller by default, and sends nothing until it is over', async () => {
+    // GIVEN the API's rate limit is used up for the next 2 s
+    api.inject({ path: '/lans', status: 429, retryAfter: '2' });
+    const c = client();
+    // WHEN a call meets the 429
+    const first = await failure(c.listLans(DC));
+    // THEN it ends at once with the wait, without sleeping
+    expect(first).toMatchObject({ status: 429, transient: true, retryAfterMs: 2000 });
+    expect(clock.sleeps).toEqual([]);
+    // AND any call (another path too) before the wait is over fails without reaching the API
+    clock.sleeps.length = 0;
+    await clock.sleep(1500);
+    const second = await failure(c.getServer(DC, SERVER));
+    expect(second).toMatchObject({ status: 429, transient: true, retryAfterMs: 500 });
+    expect(api.calls).toHaveLength(1);
+    // AND once it is over, calls go out again
+    await clock.sleep(500);
+    expect(await c.listLans(DC)).toHaveLength(2);
+    expect(api.calls.map((call) => call.status)).toEqual([429, 200]);
   });
 
   it('fails at once, transiently, on a 500 (the SDK does not retry it)', async () => {
@@ -242,6 +263,25 @@ describe('requests', () => {
     expect(found.map((r) => r.metadata?.requestStatus?.href)).toEqual([location]);
     expect(await c.listRequests({ method: 'PATCH', url: `/datacenters/${DC}/servers/${SERVER}/nics` })).toEqual([]);
     expect(api.calls.at(-1)!.query).toMatchObject({ 'depth': '2', 'filter.method': 'PATCH', 'filter.url': `/datacenters/${DC}/servers/${SERVER}/nics` });
+  });
+
+  it('reads every page of the request history and keeps only URLs that end with the filter', async () => {
+    // GIVEN 1,001 PATCHes of one NIC (the API's filter.url also lists them for the NIC list URL) and then one POST
+    const c = client();
+    const nicId = api.nicsOf(SERVER)[0]!.id;
+    const href = `${api.apiURL}/datacenters/${DC}/servers/${SERVER}/nics/${nicId}`;
+    for (let i = 0; i < 1001; i++) {
+      api.requestBook.create({ method: 'PATCH', url: href, body: '{"ips":["10.0.0.5"]}', target: { id: nicId, type: 'nic', href }, onDone: () => {}, onFailed: () => {} });
+    }
+    const { location } = await c.createNic(DC, SERVER, { properties: { lan: 3 } });
+    // WHEN the POSTs to the NIC list are looked up with method PATCH … and POST
+    const patches = await c.listRequests({ method: 'PATCH', url: `/datacenters/${DC}/servers/${SERVER}/nics` });
+    const posts = await c.listRequests({ method: 'POST', url: `/datacenters/${DC}/servers/${SERVER}/nics` });
+    // THEN the PATCHes of …/nics/<id> do not count as requests to …/nics, though the API listed them on two pages
+    expect(patches).toEqual([]);
+    const pages = api.calls.filter((call) => call.path === '/requests' && call.query['filter.method'] === 'PATCH').map((call) => call.query['offset']);
+    expect(pages).toEqual(['0', '1000']);
+    expect(posts.map((r) => r.metadata?.requestStatus?.href)).toEqual([location]);
   });
 });
 

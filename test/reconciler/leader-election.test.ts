@@ -3,7 +3,7 @@ import { isProblemError } from '../../src/problems.js';
 import { ManualClock, MANUAL_CLOCK_EPOCH } from '../../src/reconciler/clock.js';
 import { MemoryStore } from '../../src/reconciler/memory-store.js';
 import { LeaderElector, type LeaderElectionOptions } from '../../src/reconciler/runtime/leader-election.js';
-import { RESOURCES } from '../../src/reconciler/store.js';
+import { RESOURCES, StoreError, type Clock, type Store } from '../../src/reconciler/store.js';
 
 interface Candidate {
   readonly elector: LeaderElector;
@@ -128,6 +128,38 @@ describe('LeaderElector', () => {
     store.faults.failNext('update', 'ServerError', 6, { kind: 'Lease' });
     await runExclusive(clock, [a], 40_000);
     expect(a.log).toEqual(['lead@0s', 'stop@10s', 'lead@16s']);
+  });
+
+  it('keeps one leader when the leader\'s wall clock steps back 60 s while its renewals fail', async () => {
+    // GIVEN a and b on one store; a sees the store through a link that can be cut, and its
+    // wall clock can be stepped (its monotonic clock, like the real one, runs on)
+    const { clock, store, candidate } = world();
+    let offset = 0;
+    const stepped: Clock = { now: () => clock.now() + offset, monotonic: () => clock.monotonic(), sleep: (ms, signal) => clock.sleep(ms, signal) };
+    let cut = false;
+    const link: Store = new Proxy(store, {
+      get: (target, key) => {
+        const value = Reflect.get(target, key, target) as unknown;
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (cut) return Promise.reject(new StoreError('ServerError', 0, 'connection refused'));
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const a = candidate('a', { store: link, clock: stepped });
+    await runExclusive(clock, [a], 3_000);
+    const b = candidate('b');
+    await runExclusive(clock, [a, b], 3_000);
+    expect(a.elector.isLeader).toBe(true);
+    // WHEN a loses the API server and its wall clock steps back a minute
+    cut = true;
+    offset = -60_000;
+    // THEN a stops within its renew deadline, before b takes the Lease: never two leaders
+    await runExclusive(clock, [a, b], 60_000);
+    expect(a.log[1]).toMatch(/^stop@/);
+    expect(Number(a.log[1]!.slice('stop@'.length, -1))).toBeLessThanOrEqual(6 + 10);
+    expect(b.log).toHaveLength(1);
   });
 
   it.each<[string, Partial<LeaderElectionOptions>, string]>([

@@ -29,6 +29,25 @@ function ownedBy(owner: KubeObject): Partial<KubeObject['metadata']> {
 }
 
 describe('MemoryStore (memory only)', () => {
+  it('copies what is written once and hands out the stored object, frozen, without copying it again', async () => {
+    // GIVEN an object written and then changed by its writer
+    const { store } = fresh();
+    const input = claim(NS, 'a', { labels: { x: '1' } });
+    const created = await store.create(input);
+    (input.metadata.labels as Record<string, string>).x = 'changed by the writer';
+    // THEN the store kept what was written, and every reader gets the same frozen object
+    const got = (await store.get(RESOURCES.ipAddressClaim, NS, 'a'))!;
+    expect(got.metadata.labels).toEqual({ x: '1' });
+    expect(got).toBe(created);
+    expect((await store.list(RESOURCES.ipAddressClaim)).items[0]).toBe(got);
+    expect(Object.isFrozen(got.metadata.labels)).toBe(true);
+    expect(() => { (got.metadata.labels as Record<string, string>).x = '2'; }).toThrow(TypeError);
+    // AND a status write shares the unchanged parts with the version before it
+    const withStatus = await store.updateStatus({ ...got, status: { addressRef: { name: 'a' } } });
+    expect(withStatus.spec).toBe(got.spec);
+    expect(Object.isFrozen(withStatus.status)).toBe(true);
+  });
+
   it('generates the same uids from the same seed and other uids from another seed', async () => {
     const uids = async (seed: number): Promise<string[]> => {
       const { store } = fresh({ seed });

@@ -135,15 +135,15 @@ const TABLE: [string, Row][] = [
     nics: [PRIMARY(['10.0.0.5'], { ipv6Ips: ['2001:db8::5'] })],
     drift: ['address', 'address'], actions: [{ kind: 'patch', nic: 'primary', nicId: 'nic-p', properties: { ips: ['10.0.0.6'], ipv6Ips: ['2001:db8::6'] } }], ready: false,
   }],
-  ['a missing additional NIC is created on its LAN without a name, with the claimed address', {
+  ['a missing additional NIC is created on its LAN as nic-<M>-<networkID>, with the claimed address', {
     spec: { additionalNetworks: [{ networkID: 3, ipv4PoolRef: POOL }] }, claims: { 'nic-m1-3-ipv4': '172.16.0.4' }, nics: [PRIMARY()],
     drift: ['missing'],
-    actions: [{ kind: 'create', nic: 'additionalNetworks[0]', properties: { lan: 3, ips: ['172.16.0.4'], ipv6Ips: null, dhcp: true } }], ready: false,
+    actions: [{ kind: 'create', nic: 'additionalNetworks[0]', properties: { name: 'nic-m1-3', lan: 3, ips: ['172.16.0.4'], ipv6Ips: null, dhcp: true } }], ready: false,
   }],
   ['a missing additional NIC without pools is created with addresses left to the API, dhcp and vnet as declared', {
     spec: { additionalNetworks: [{ networkID: 3, dhcp: false, vnet: 'v9' }] }, claims: {}, nics: [PRIMARY()],
     drift: ['missing'],
-    actions: [{ kind: 'create', nic: 'additionalNetworks[0]', properties: { lan: 3, ips: null, ipv6Ips: null, dhcp: false, vnet: 'v9' } }], ready: false,
+    actions: [{ kind: 'create', nic: 'additionalNetworks[0]', properties: { name: 'nic-m1-3', lan: 3, ips: null, ipv6Ips: null, dhcp: false, vnet: 'v9' } }], ready: false,
   }],
   ['a missing NIC whose claim is not bound waits (no action)', {
     spec: { additionalNetworks: [{ networkID: 3, ipv4PoolRef: POOL }] }, claims: {}, nics: [PRIMARY()],
@@ -171,7 +171,12 @@ const TABLE: [string, Row][] = [
   ['two additional networks on one LAN take that LAN\'s NICs in API order; the missing second one is created', {
     spec: { additionalNetworks: [{ networkID: 3, ipv4PoolRef: POOL }, { networkID: 3 }] }, claims: { 'nic-m1-3-ipv4': '172.16.0.4' },
     nics: [PRIMARY(), nic('a', 3, ['172.16.0.4'])],
-    drift: ['missing'], actions: [{ kind: 'create', nic: 'additionalNetworks[1]', properties: { lan: 3, ips: null, ipv6Ips: null, dhcp: true } }], ready: false,
+    drift: ['missing'], actions: [{ kind: 'create', nic: 'additionalNetworks[1]', properties: { name: 'nic-m1-3-2', lan: 3, ips: null, ipv6Ips: null, dhcp: true } }], ready: false,
+  }],
+  ['an additional NIC the attacher created is found by its name before any unnamed NIC on its LAN', {
+    spec: { additionalNetworks: [{ networkID: 3, ipv4PoolRef: POOL }, { networkID: 3 }] }, claims: { 'nic-m1-3-ipv4': '172.16.0.4' },
+    nics: [PRIMARY(), nic('second', 3, ['10.3.0.9'], { name: 'nic-m1-3-2' }), nic('first', 3, ['172.16.0.4'])],
+    drift: [], actions: [], ready: true,
   }],
   ['an undeclared NIC, a DHCP difference and a primary on another LAN are reported only', {
     spec: { networkID: '4', additionalNetworks: [{ networkID: 3, dhcp: false }] }, claims: {},
@@ -188,8 +193,8 @@ const TABLE: [string, Row][] = [
     drift: ['address', 'missing', 'missing'],
     actions: [
       { kind: 'patch', nic: 'primary', nicId: 'nic-p', properties: { ips: ['10.0.0.9'] } },
-      { kind: 'create', nic: 'additionalNetworks[0]', properties: { lan: 3, ips: null, ipv6Ips: null, dhcp: true } },
-      { kind: 'create', nic: 'additionalNetworks[1]', properties: { lan: 5, ips: ['192.168.5.5'], ipv6Ips: null, dhcp: true } },
+      { kind: 'create', nic: 'additionalNetworks[0]', properties: { name: 'nic-m1-3', lan: 3, ips: null, ipv6Ips: null, dhcp: true } },
+      { kind: 'create', nic: 'additionalNetworks[1]', properties: { name: 'nic-m1-5', lan: 5, ips: ['192.168.5.5'], ipv6Ips: null, dhcp: true } },
     ], ready: false,
   }],
 ];

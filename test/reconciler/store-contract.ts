@@ -180,9 +180,13 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         await store.delete(RESOURCES.globalInClusterIPPool, undefined, poolName);
       });
 
-      it('hands out copies: changing a returned object changes nothing stored', async () => {
+      it('keeps what it stores from changes to a returned object (a copy, or a frozen object that refuses them)', async () => {
         const created = await store.create(claim(ns, 'c1', { labels: { a: 'b' } }));
-        (created.metadata.labels as Record<string, string>).a = 'changed';
+        try {
+          (created.metadata.labels as Record<string, string>).a = 'changed';
+        } catch (error) {
+          expect(error).toBeInstanceOf(TypeError);
+        }
         expect((await store.get(RESOURCES.ipAddressClaim, ns, 'c1'))?.metadata.labels).toEqual({ a: 'b' });
       });
     });

@@ -17,6 +17,10 @@ export class TestClock implements Clock {
     return this.time;
   }
 
+  public monotonic(): number {
+    return this.time;
+  }
+
   /** Returns at once (also when `signal` aborts later: the time has already passed). */
   public async sleep(ms: number, _signal?: AbortSignal): Promise<void> {
     this.sleeps.push(ms);

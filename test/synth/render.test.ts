@@ -26,6 +26,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const EXAMPLES = [
   ...readdirSync(join(ROOT, 'examples')).filter((d) => existsSync(join(ROOT, 'examples', d, 'main.ts'))).map((d) => `examples/${d}/main.ts`),
   'examples/fleet/fleet.yaml',
+  'examples/topology/fleet.yaml',
 ];
 
 /**

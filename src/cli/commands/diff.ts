@@ -1,13 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
-import { parseLock } from '../../ipam/lock.js';
 import type { Lock } from '../../ipam/plan-model.js';
-import { isProblemError } from '../../problems.js';
 import { render } from '../../synth/render.js';
 import { onlyOne, parse } from '../args.js';
-import { diffLocks, diffManifests, hasChanges, jsonReport, markdownReport, textReport, type FleetDiff, type ManifestFile } from '../diff-report.js';
-import { LOCK_FILE } from '../../fleet/plan.js';
+import { jsonReport, markdownReport, textReport } from '../diff-report.js';
+import { diffLocks, diffManifests, hasChanges, type FleetDiff, type ManifestFile } from '../../fleet/diff.js';
+import { lockPathOf, parseLockFile } from '../../fleet/lock-file.js';
 import { resolveFleetPath } from '../../fleet/source.js';
 import { DIFF_HELP } from '../help.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Io } from '../io.js';
@@ -94,13 +93,7 @@ function readGitBase(git: Git, ref: string, fleetDir: string, outdir: string, lo
 }
 
 function parseBaseLock(base: Base): Lock | undefined {
-  if (base.lock === undefined) return undefined;
-  try {
-    return parseLock(base.lock);
-  } catch (error) {
-    if (isProblemError(error)) throw error.inFile(base.lockFile);
-    throw error;
-  }
+  return base.lock === undefined ? undefined : parseLockFile(base.lock, base.lockFile);
 }
 
 /**
@@ -126,7 +119,7 @@ export async function diffCommand(args: readonly string[], io: Io): Promise<numb
   const fleet = resolveFleetPath(positionals[0], io.cwd);
   const fleetDir = dirname(fleet);
   const outdir = values.output === undefined ? resolve(fleetDir, 'dist') : resolve(io.cwd, values.output as string);
-  const lockPath = join(fleetDir, LOCK_FILE);
+  const lockPath = lockPathOf(fleet);
 
   const { app, planned } = await loadFleet(fleet, { jsonnet: jsonnetOptions(values, io, fleet) });
   const rendered = render(app, { env: io.env, allowSecrets: values['allow-secrets'] === true });

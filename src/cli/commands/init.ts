@@ -5,9 +5,9 @@ import { onlyOne, parse } from '../args.js';
 import { INIT_HELP } from '../help.js';
 import { fleetFileName, scaffoldFiles, type ScaffoldFormat, type ScaffoldOptions } from '../init-templates/index.js';
 import { EXIT_OK, UsageError, type Io } from '../io.js';
+import { DNS1123_LABEL } from '../../vocabulary.js';
 
 const FORMATS: readonly ScaffoldFormat[] = ['yaml', 'ts', 'jsonnet'];
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 /** This package's version, from the package.json above this module (in `src/` or `lib/src/`). */
 function packageVersion(): string {
@@ -55,7 +55,7 @@ export async function init(args: readonly string[], io: Io): Promise<number> {
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`${positionals[0]}: is a file; give a directory (it is created if missing)`);
 
   const name = (values.name as string | undefined) ?? nameFrom(dir);
-  if (!DNS_LABEL.test(name)) {
+  if (name.length > 63 || !DNS1123_LABEL.test(name)) {
     throw new UsageError(`--name ${JSON.stringify(name)} is not a DNS-1123 label (it names Kubernetes objects); use lower-case letters, digits and '-', at most 63`);
   }
   const repoURL = (values.repo as string | undefined) ?? `https://git.example.com/platform/${name}.git`;

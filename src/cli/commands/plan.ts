@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
-import { writeFileAtomic } from '../../synth/write.js';
 import { onlyOne, parse } from '../args.js';
+import { writeLockFile } from '../../fleet/lock-file.js';
 import { planFleet } from '../../fleet/plan.js';
 import { fleetFormat, resolveFleetPath } from '../../fleet/source.js';
 import { PLAN_HELP } from '../help.js';
@@ -35,7 +35,7 @@ export async function planCommand(args: readonly string[], io: Io): Promise<numb
   const lockChanged = planned.lockAfter !== planned.lockBefore;
   // Written before the report, so that the report can say what was written.
   const written = values.write === true && lockChanged && !failed;
-  if (written) writeFileAtomic(planned.lockPath, planned.lockAfter, { token: String(process.pid) });
+  if (written) writeLockFile(planned.lockPath, planned.lockAfter, { token: String(process.pid) });
   const report = { result: planned.result, findings: planned.findings, networks: planned.fleet.networks, lockChanged, written };
   io.stdout.write(format === 'table' ? tableReport(report, styleFor(io, io.stdout)) : FORMATS[format as keyof typeof FORMATS](report));
   if (values.write && lockChanged && failed) io.stderr.write('the plan has errors; the lock file was not written\n');

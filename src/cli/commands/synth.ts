@@ -11,7 +11,6 @@ import { basename, dirname, resolve } from 'node:path';
 import { ProblemError } from '../../problems.js';
 import { SynthesisWorker } from '../../synth/synthesis-worker.js';
 import { checkOutputDirectory } from '../../synth/output-dir.js';
-import { writeFileAtomic } from '../../synth/write.js';
 import { onlyOne, parse } from '../args.js';
 import type { PlanFlags, PlannedFleet } from '../../fleet/plan.js';
 import { fleetFormat, resolveFleetPath } from '../../fleet/source.js';
@@ -20,6 +19,7 @@ import { EXIT_OK, UsageError, type Io } from '../io.js';
 import { JSONNET_HELP, JSONNET_OPTIONS, jsonnetOptions } from '../jsonnet-options.js';
 import { Progress } from '../progress.js';
 import type { AppInput } from '../../fleet/app.js';
+import { BUILD_APP } from '../../fleet/app-builder.js';
 
 /** `capi-ionos synth [FLEET] [-o DIR] [--stdout] [--locked]` */
 export async function synth(args: readonly string[], io: Io): Promise<number> {
@@ -31,6 +31,7 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
     'allow-secrets': { type: 'boolean' },
     'with-reconciler': { type: 'boolean' },
     'reconciler-image': { type: 'string' },
+    'ipam-provider': { type: 'string' },
     ...JSONNET_OPTIONS,
   });
   if (values.help) {
@@ -40,6 +41,13 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
   const image = values['reconciler-image'] as string | undefined;
   if (image !== undefined && values['with-reconciler'] !== true) {
     throw new UsageError('--reconciler-image only applies with --with-reconciler');
+  }
+  const provider = values['ipam-provider'] as string | undefined;
+  if (provider !== undefined && provider !== 'reconciler' && provider !== 'in-cluster') {
+    throw new UsageError(`--ipam-provider ${JSON.stringify(provider)} is not a binder; use 'reconciler' (the reconciler binds claims) or 'in-cluster' (the In-Cluster IPAM provider does)`);
+  }
+  if (provider !== undefined && values['with-reconciler'] !== true) {
+    throw new UsageError('--ipam-provider only applies with --with-reconciler');
   }
   onlyOne('synth', 'FLEET', positionals);
   const output = values.output as string | undefined;
@@ -54,7 +62,9 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
   const input = async (): Promise<AppInput> => ({
     path: fleet,
     ...(fleetFormat(fleet) === 'app' ? {} : { planned: await (await import('../../fleet/plan.js')).planFleetOrThrow(fleet, flags) }),
-    ...(values['with-reconciler'] === true ? { reconciler: image === undefined ? {} : { image } } : {}),
+    ...(values['with-reconciler'] === true
+      ? { reconciler: { ...(image === undefined ? {} : { image }), ...(provider === 'in-cluster' ? { claims: false } : {}) } }
+      : {}),
   });
   /**
    * The plan whose lock file must be written, if its lock changed; with --locked, and with
@@ -63,7 +73,7 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
   const lockToWrite = async (plan: PlannedFleet | undefined): Promise<PlannedFleet | undefined> => {
     if (plan === undefined || plan.lockAfter === plan.lockBefore) return undefined;
     if (values.locked || values.stdout) {
-      const { LOCK_FILE } = await import('../../fleet/plan.js');
+      const { LOCK_FILE } = await import('../../fleet/lock-file.js');
       throw new ProblemError('plan', [{
         file: LOCK_FILE, path: '',
         message: `not up to date with ${basename(fleet)}; run 'capi-ionos plan --write' and commit it`,
@@ -95,7 +105,7 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
   });
   const token = String(process.pid);
   // Started first: the worker loads cdk8s and the constructs while this thread plans.
-  const synthesis = SynthesisWorker.start({ module: new URL('../../fleet/app.js', import.meta.url).href, name: 'buildApp' });
+  const synthesis = SynthesisWorker.start(BUILD_APP);
   try {
     const appInput = await input();
     // Checked before any work: with --locked a lock that would change is an error.
@@ -112,7 +122,8 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
       // The lock first: if replacing dist/ then fails, the lock still explains every range in
       // use and the next run renders the same plan.
       if (lock !== undefined) {
-        writeFileAtomic(lock.lockPath, lock.lockAfter, { token });
+        const { writeLockFile } = await import('../../fleet/lock-file.js');
+        writeLockFile(lock.lockPath, lock.lockAfter, { token });
         io.stderr.write(`updated ${lock.lockPath}\n`);
       }
       output.commit();

@@ -7,6 +7,7 @@ import { fleetJsonnet, fleetTs, fleetYaml } from './fleet.js';
 import { fluxFleetFiles } from './flux.js';
 import type { ScaffoldFile, ScaffoldOptions } from './options.js';
 import { fleetFileName, workflowYaml } from './workflow.js';
+import { compareText } from '../../vocabulary.js';
 
 export { pluginInstallFiles } from './argocd.js';
 export type { ScaffoldFile, ScaffoldFormat, ScaffoldOptions } from './options.js';
@@ -103,5 +104,5 @@ export function scaffoldFiles(options: ScaffoldOptions): ScaffoldFile[] {
     ...argocdFleetFiles(options),
     ...fluxFleetFiles(options),
   ];
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return files.sort((a, b) => compareText(a.path, b.path));
 }

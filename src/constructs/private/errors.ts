@@ -4,7 +4,7 @@
  */
 import type { IConstruct } from 'constructs';
 import { ProblemCollector, type Layer, type ProblemDetails } from '../../problems.js';
-import { dnsLabelProblem, dnsSubdomainProblem } from './names.js';
+import { dnsLabelProblem, dnsSubdomainProblem, labelValueProblems, qualifiedNameProblems } from './names.js';
 
 /** The valid value nearest to `value` (rounding up to the step first), if one exists. */
 function nearestValid(value: number, rule: { min?: number; max?: number; multipleOf?: number }): number | undefined {
@@ -65,6 +65,21 @@ export class PropChecker extends ProblemCollector {
     if (value === undefined) return;
     const problem = dnsSubdomainProblem(value);
     if (problem !== undefined) this.add(prop, problem);
+  }
+
+  /** Checks Kubernetes labels: keys are qualified names (`[prefix/]name`), values at most 63 characters. */
+  public labels(prop: string, labels: Readonly<Record<string, string>> | undefined): void {
+    for (const [key, value] of Object.entries(labels ?? {})) {
+      for (const p of qualifiedNameProblems(key)) this.add(prop, `label key ${JSON.stringify(key)}: ${p}`);
+      for (const p of labelValueProblems(value)) this.add(prop, `label ${JSON.stringify(key)} value ${JSON.stringify(value)}: ${p}`);
+    }
+  }
+
+  /** Checks Kubernetes annotation keys (qualified names); values are free text. */
+  public annotations(prop: string, annotations: Readonly<Record<string, string>> | undefined): void {
+    for (const key of Object.keys(annotations ?? {})) {
+      for (const p of qualifiedNameProblems(key)) this.add(prop, `annotation key ${JSON.stringify(key)}: ${p}`);
+    }
   }
 
   /** Throws every recorded problem, if any (layer `construct`). */

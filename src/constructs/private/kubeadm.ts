@@ -7,6 +7,11 @@
  * Returned objects use the generated L1 field names (camel case) and hold plain data only.
  */
 import { createRequire } from 'node:module';
+import type { NodeFile, ResolvedNodeSetup } from '../node-setup.js';
+import {
+  CONTAINERD_SOCKET, defaultNtpServers, REFERENCE_POST_KUBEADM, REFERENCE_PRE_KUBEADM, referenceFiles, setNodeIpCommand, setNodeIpFile,
+  type KubeadmFile,
+} from './reference-node-setup.js';
 
 /** kube-vip settings for the control plane. */
 export interface KubeVipOptions {
@@ -21,7 +26,6 @@ const KUBE_VIP_MANIFEST = '/etc/kubernetes/manifests/kube-vip.yaml';
 const KUBE_VIP_PREPARE = '/etc/kube-vip-prepare.sh';
 const ADMIN_CONF = '/etc/kubernetes/admin.conf';
 const SUPER_ADMIN_CONF = '/etc/kubernetes/super-admin.conf';
-const CONTAINERD_SOCKET = 'unix:///run/containerd/containerd.sock';
 
 /**
  * The kube-vip static pod through the yaml package: the definition of its bytes. Every varying
@@ -195,12 +199,22 @@ const PROVIDER_ID_COMMANDS = [
   "kubectl --kubeconfig /etc/kubernetes/kubelet.conf patch node \"$(hostname)\" --type strategic -p \"{\\\"spec\\\":{\\\"providerID\\\":\\\"ionos://${system_uuid}\\\"}}\"",
 ];
 
-function csiConfigFile(datacenterID: string) {
+/** Path of the kube-vip static pod manifest. */
+export const KUBE_VIP_MANIFEST_PATH = KUBE_VIP_MANIFEST;
+/** Path of the IONOS CSI driver's datacenter file. */
+export const CSI_CONFIG_PATH = '/etc/ie-csi/cfg.json';
+
+/** The CSI driver's datacenter file content. */
+export function csiConfigContent(datacenterID: string): string {
+  return `${JSON.stringify({ 'datacenter-id': datacenterID })}\n`;
+}
+
+function csiConfigFile(datacenterID: string): KubeadmFile {
   return {
-    path: '/etc/ie-csi/cfg.json',
+    path: CSI_CONFIG_PATH,
     owner: 'root:root',
     permissions: '0644',
-    content: `${JSON.stringify({ 'datacenter-id': datacenterID })}\n`,
+    content: csiConfigContent(datacenterID),
   };
 }
 
@@ -209,60 +223,134 @@ function nonEmpty<T>(list: T[]): T[] | undefined {
   return list.length === 0 ? undefined : list;
 }
 
-function users(sshAuthorizedKeys: readonly string[]) {
-  return sshAuthorizedKeys.length === 0 ? undefined : [{ name: 'root', sshAuthorizedKeys: [...sshAuthorizedKeys] }];
+/** root with the cluster's keys (if any), then the setup's users; a setup user named root wins. */
+function users(sshAuthorizedKeys: readonly string[], setup: ResolvedNodeSetup) {
+  const list = [
+    ...(sshAuthorizedKeys.length === 0 || setup.users.some((u) => u.name === 'root') ? [] : [{ name: 'root', sshAuthorizedKeys: [...sshAuthorizedKeys] }]),
+    ...setup.users.map((u) => ({
+      name: u.name,
+      sshAuthorizedKeys: u.sshAuthorizedKeys && [...u.sshAuthorizedKeys],
+      sudo: u.sudo,
+      groups: u.groups,
+      shell: u.shell,
+    })),
+  ];
+  return nonEmpty(list);
 }
 
-const NODE_REGISTRATION = {
-  criSocket: CONTAINERD_SOCKET,
-  // The provider runs no cloud controller manager; the kubelet must not wait for one.
-  kubeletExtraArgs: { 'cloud-provider': '' },
-};
+function nodeRegistration(setup: ResolvedNodeSetup) {
+  return {
+    criSocket: CONTAINERD_SOCKET,
+    // The provider runs no cloud controller manager; the kubelet must not wait for one.
+    kubeletExtraArgs: { 'cloud-provider': '', ...setup.kubeletExtraArgs },
+  };
+}
+
+function userFile(file: NodeFile): KubeadmFile {
+  return {
+    path: file.path,
+    content: file.content,
+    contentFrom: file.contentFromSecret && { secret: { name: file.contentFromSecret.name, key: file.contentFromSecret.key } },
+    owner: file.owner ?? 'root:root',
+    permissions: file.permissions,
+    encoding: file.encoding,
+    append: file.append,
+  };
+}
+
+/** Built-in files, then the user's; a user file with a built-in path replaces it in place. */
+function mergeFiles(builtIn: readonly KubeadmFile[], setup: ResolvedNodeSetup): KubeadmFile[] {
+  const own = new Map(setup.files.map((f) => [f.path, userFile(f)]));
+  const out = builtIn.map((f) => own.get(f.path) ?? f);
+  const builtInPaths = new Set(builtIn.map((f) => f.path));
+  return [...out, ...[...own.values()].filter((f) => !builtInPaths.has(f.path))];
+}
+
+/**
+ * The prepare script for a ClusterClass, where the Kubernetes version is the Cluster's: it asks
+ * kubeadm for its version and does nothing before 1.29.
+ */
+const KUBE_VIP_PREPARE_SCRIPT_ANY_VERSION = KUBE_VIP_PREPARE_SCRIPT.replace('set -euo pipefail\n', `set -euo pipefail
+minor="$(kubeadm version -o short | sed -E 's/^v?[0-9]+\\.([0-9]+).*$/\\1/')"
+if [ "$minor" -lt 29 ] 2>/dev/null; then exit 0; fi
+`);
 
 /** Inputs shared by control-plane and worker bootstrap configurations. */
 export interface BootstrapOptions {
   readonly datacenterID: string;
+  /** The datacenter's location, for the default NTP servers. */
+  readonly location: string;
   readonly kubernetesVersion: string;
+  /** Keys for root (the cluster's `sshAuthorizedKeys`). */
   readonly sshAuthorizedKeys: readonly string[];
-  readonly preKubeadmCommands: readonly string[];
-  readonly postKubeadmCommands: readonly string[];
+  readonly setup: ResolvedNodeSetup;
+  /** Whether the machines have more than one NIC. */
+  readonly multipleNics: boolean;
+  /**
+   * The Kubernetes version is not known here (a ClusterClass): the kube-vip prepare script
+   * checks it on the node.
+   */
+  readonly versionOnNode?: boolean;
+}
+
+/** The parts of a node's setup that do not depend on its role. */
+function nodeParts(options: BootstrapOptions, role: 'control-plane' | 'worker') {
+  const { setup } = options;
+  const reference = setup.profile === 'reference';
+  const pin = setup.nodeIp.pin ?? (options.multipleNics || (reference && role === 'control-plane'));
+  const ntpServers = setup.ntpServers ?? (reference ? defaultNtpServers(options.location) : undefined);
+  return {
+    files: [...(reference ? referenceFiles() : []), ...(pin ? [setNodeIpFile()] : []), csiConfigFile(options.datacenterID)],
+    pre: [...(reference ? REFERENCE_PRE_KUBEADM : []), ...(pin ? [setNodeIpCommand(setup.nodeIp.interface ?? 'ens6')] : [])],
+    post: reference ? REFERENCE_POST_KUBEADM : [],
+    ntp: ntpServers && { enabled: true, servers: [...ntpServers] },
+    users: users(options.sshAuthorizedKeys, setup),
+  };
 }
 
 /** `KubeadmControlPlane.spec.kubeadmConfigSpec` for an IONOS control plane with kube-vip. */
 export function controlPlaneKubeadmConfig(options: BootstrapOptions & { readonly kubeVip: KubeVipOptions }): Record<string, unknown> {
-  const superAdmin = needsSuperAdmin(options.kubernetesVersion);
-  const files: Record<string, unknown>[] = [
+  const superAdmin = options.versionOnNode === true || needsSuperAdmin(options.kubernetesVersion);
+  const prepareScript = options.versionOnNode === true ? KUBE_VIP_PREPARE_SCRIPT_ANY_VERSION : KUBE_VIP_PREPARE_SCRIPT;
+  const node = nodeParts(options, 'control-plane');
+  const builtIn: KubeadmFile[] = [
+    ...node.files.slice(0, -1),
     { path: KUBE_VIP_MANIFEST, owner: 'root:root', content: kubeVipManifest(options.kubeVip) },
-    csiConfigFile(options.datacenterID),
+    ...(superAdmin ? [{ path: KUBE_VIP_PREPARE, owner: 'root:root', permissions: '0700', content: prepareScript }] : []),
+    node.files.at(-1)!,
   ];
-  if (superAdmin) files.push({ path: KUBE_VIP_PREPARE, owner: 'root:root', permissions: '0700', content: KUBE_VIP_PREPARE_SCRIPT });
+  const registration = nodeRegistration(options.setup);
   return {
-    files,
-    users: users(options.sshAuthorizedKeys),
+    files: mergeFiles(builtIn, options.setup),
+    users: node.users,
+    ntp: node.ntp,
     initConfiguration: {
       localApiEndpoint: { bindPort: options.kubeVip.port },
-      nodeRegistration: NODE_REGISTRATION,
+      nodeRegistration: registration,
     },
     joinConfiguration: {
       controlPlane: { localApiEndpoint: { bindPort: options.kubeVip.port } },
-      nodeRegistration: NODE_REGISTRATION,
+      nodeRegistration: registration,
     },
-    preKubeadmCommands: nonEmpty([...(superAdmin ? [KUBE_VIP_PREPARE] : []), ...options.preKubeadmCommands]),
+    preKubeadmCommands: nonEmpty([...node.pre, ...(superAdmin ? [KUBE_VIP_PREPARE] : []), ...options.setup.preKubeadmCommands]),
     postKubeadmCommands: [
       ...(superAdmin ? [`sed -i 's#path: ${SUPER_ADMIN_CONF}#path: ${ADMIN_CONF}#' ${KUBE_VIP_MANIFEST}`] : []),
       ...PROVIDER_ID_COMMANDS,
-      ...options.postKubeadmCommands,
+      ...node.post,
+      ...options.setup.postKubeadmCommands,
     ],
   };
 }
 
 /** `KubeadmConfigTemplate.spec.template.spec` for IONOS worker nodes. */
 export function workerKubeadmConfig(options: BootstrapOptions): Record<string, unknown> {
+  const node = nodeParts(options, 'worker');
   return {
-    files: [csiConfigFile(options.datacenterID)],
-    users: users(options.sshAuthorizedKeys),
-    joinConfiguration: { nodeRegistration: NODE_REGISTRATION },
-    preKubeadmCommands: nonEmpty([...options.preKubeadmCommands]),
-    postKubeadmCommands: [...PROVIDER_ID_COMMANDS, ...options.postKubeadmCommands],
+    files: mergeFiles(node.files, options.setup),
+    users: node.users,
+    ntp: node.ntp,
+    joinConfiguration: { nodeRegistration: nodeRegistration(options.setup) },
+    preKubeadmCommands: nonEmpty([...node.pre, ...options.setup.preKubeadmCommands]),
+    postKubeadmCommands: [...PROVIDER_ID_COMMANDS, ...node.post, ...options.setup.postKubeadmCommands],
   };
 }

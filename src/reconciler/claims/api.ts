@@ -1,12 +1,14 @@
 /**
- * The In-Cluster IPAM provider's vocabulary (ipam-provider-semantics.md §13) and small pure
+ * The In-Cluster IPAM provider's vocabulary (its `pkg/ipamutil/reconciler.go`) and small pure
  * accessors over the objects involved: claims, IPAddresses, pools and Clusters as plain JSON.
  */
 import type { PoolSpec } from '../../ipam/pool-spec.js';
 import { RESOURCES, type KubeObject, type OwnerReference, type ResourceType } from '../store.js';
+import { CLUSTER_NAME_LABEL, IPAM_API_GROUP, type PoolKind } from '../../vocabulary.js';
 
-/** The IPAM API group. */
-export const IPAM_GROUP = 'ipam.cluster.x-k8s.io';
+/** The shared words the claim binder uses (declared in vocabulary.ts). */
+export { CLUSTER_NAME_LABEL, compareText, IPAM_API_GROUP, type PoolKind } from '../../vocabulary.js';
+
 /** On claims: the address is released before the claim goes (§7, §10.1). */
 export const RELEASE_ADDRESS_FINALIZER = 'ipam.cluster.x-k8s.io/ReleaseAddress';
 /** On IPAddresses: only the binder removes them (§6, §10.2). */
@@ -15,13 +17,8 @@ export const PROTECT_ADDRESS_FINALIZER = 'ipam.cluster.x-k8s.io/ProtectAddress';
 export const PROTECT_POOL_FINALIZER = 'ipam.cluster.x-k8s.io/ProtectPool';
 /** Presence (any value) pauses a claim, a pool or a Cluster (§9). */
 export const PAUSED_ANNOTATION = 'cluster.x-k8s.io/paused';
-/** Names the claim's Cluster; copied to the IPAddress (§6, §9). */
-export const CLUSTER_NAME_LABEL = 'cluster.x-k8s.io/cluster-name';
 /** The manager's optional watch filter (§9). */
 export const WATCH_FILTER_LABEL = 'cluster.x-k8s.io/watch-filter';
-
-/** The pool kinds the binder serves (the prefix pools are out of scope). */
-export type PoolKind = 'InClusterIPPool' | 'GlobalInClusterIPPool';
 
 /** Which pool: a namespaced InClusterIPPool or a cluster-scoped GlobalInClusterIPPool. */
 export interface PoolId {
@@ -60,8 +57,8 @@ function specOf(object: KubeObject | undefined): Record<string, unknown> {
 
 function refToPool(ref: TypedRef | undefined, namespace: string | undefined, emptyGroupIsIpam: boolean): PoolId | undefined {
   if (ref === undefined || typeof ref !== 'object') return undefined;
-  const group = ref.apiGroup === '' || ref.apiGroup === undefined ? (emptyGroupIsIpam ? IPAM_GROUP : '') : ref.apiGroup;
-  if (group !== IPAM_GROUP || typeof ref.name !== 'string' || ref.name === '') return undefined;
+  const group = ref.apiGroup === '' || ref.apiGroup === undefined ? (emptyGroupIsIpam ? IPAM_API_GROUP : '') : ref.apiGroup;
+  if (group !== IPAM_API_GROUP || typeof ref.name !== 'string' || ref.name === '') return undefined;
   if (ref.kind === 'InClusterIPPool') return { kind: ref.kind, namespace, name: ref.name };
   if (ref.kind === 'GlobalInClusterIPPool') return { kind: ref.kind, name: ref.name };
   return undefined;
@@ -207,9 +204,4 @@ export function ownerReference(owner: KubeObject, controller: boolean): OwnerRef
 /** The `namespace/name` key of a namespaced object. */
 export function objectKey(namespace: string | undefined, name: string): string {
   return `${namespace ?? ''}/${name}`;
-}
-
-/** Code-unit order (never the locale's). */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

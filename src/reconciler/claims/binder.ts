@@ -2,7 +2,7 @@
  * The claim binder: binds IPAddressClaims that name an InClusterIPPool or GlobalInClusterIPPool
  * to IPAddresses, keeps the pools' ProtectPool finalizer and `status.ipAddresses` counts, and
  * releases addresses when claims go — as the In-Cluster IPAM provider does
- * (ipam-provider-semantics.md), over any `Store`.
+ * (kubernetes-sigs/cluster-api-ipam-provider-in-cluster v1.0, `pkg/ipamutil/`), over any `Store`.
  *
  *   const binder = runClaimBinder({ store, clock, identity: 'binder-0' });
  *   await untilSettled(clock, [binder]);         // with a ManualClock: run to quiescence
@@ -37,7 +37,7 @@ import {
   compareText,
   groupOf,
   hasPausedAnnotation,
-  IPAM_GROUP,
+  IPAM_API_GROUP,
   isClusterPaused,
   objectKey,
   poolIdOf,
@@ -50,6 +50,7 @@ import {
 import { decideClaim, type ClaimDecision, type ClaimFacts, type InUse, type ProblemReason } from './decide.js';
 import { decidePool } from './pool-decide.js';
 import { PoolIndex } from './pool-index.js';
+import { poolWebhooks, providerFoundMessage } from './ownership.js';
 
 /** Options of `runClaimBinder`. */
 export interface ClaimBinderOptions {
@@ -93,12 +94,27 @@ export interface ClaimBinderOptions {
    */
   readonly watchFilter?: string;
   /**
+   * Bind claims of this namespace only (with its InClusterIPPools and Clusters). IPAddresses are
+   * always watched in every namespace: a GlobalInClusterIPPool's addresses live with its claims,
+   * anywhere, and its free addresses, counts and ProtectPool finalizer depend on all of them.
+   * @default every namespace
+   */
+  readonly namespace?: string;
+  /**
    * Also write a `AddressAllocated` condition on claims (False with the problem's reason while
    * one is reported, True once bound). The provider writes no conditions (§7), so this is off
    * unless asked for.
    * @default false
    */
   readonly claimConditions?: boolean;
+  /**
+   * Bind nothing while the In-Cluster IPAM provider's admission webhooks are installed
+   * (`ownership.ts`): one binder per cluster. `false` only where the caller knows better (tests).
+   * @default true
+   */
+  readonly exclusive?: boolean;
+  /** Called once per term when the provider is found (the binder then binds nothing). */
+  readonly onProviderFound?: (found: readonly string[]) => void;
   /** @default silentLogger */
   readonly log?: Logger;
 }
@@ -148,6 +164,12 @@ export const ADDRESS_ALLOCATED_CONDITION = 'AddressAllocated';
 const COMPONENT = 'capi-ionos-claim-binder';
 const MAX_STEPS = 12;
 const DUPLICATE_WAIT_MS = 1_000;
+/**
+ * How long a pool's status write may wait for the claims being bound to settle: counts are
+ * written once per pool per burst of claims, or at the latest when the pool is looked at again
+ * this long after its first deferred write.
+ */
+const POOL_STATUS_BATCH_MS = 1_000;
 
 /** Starts a claim binder. */
 export function runClaimBinder(options: ClaimBinderOptions): ClaimBinder {
@@ -254,6 +276,10 @@ class BindingSession {
   private readonly poolController: Controller;
   private readonly events: EventRecorder;
   private readonly informers: readonly Informer[];
+  /** The provider's webhooks found (`ownership.ts`); while any, nothing is bound. */
+  private provider: readonly string[] = [];
+  /** Pools whose status write waits for the claims to settle → when it was first deferred. */
+  private readonly deferredPoolStatus = new Map<string, number>();
 
   public constructor(
     private readonly options: ClaimBinderOptions,
@@ -262,13 +288,26 @@ class BindingSession {
   ) {
     this.store = options.store;
     this.clock = options.clock;
-    const informer = (type: (typeof RESOURCES)[keyof typeof RESOURCES]): Informer =>
-      new Informer({ store: this.store, clock: this.clock, type, resyncMs: options.resyncMs ?? 600_000, log });
-    this.claims = informer(RESOURCES.ipAddressClaim);
-    this.addresses = informer(RESOURCES.ipAddress);
-    this.pools = { InClusterIPPool: informer(RESOURCES.inClusterIPPool), GlobalInClusterIPPool: informer(RESOURCES.globalInClusterIPPool) };
-    this.clusters = new Informer({ store: this.store, clock: this.clock, type: RESOURCES.cluster, log });
-    this.informers = [this.claims, this.addresses, this.pools.InClusterIPPool, this.pools.GlobalInClusterIPPool, this.clusters];
+    const scoped = options.namespace === undefined ? {} : { selector: { namespace: options.namespace } };
+    const informer = (type: (typeof RESOURCES)[keyof typeof RESOURCES], scope: { readonly selector?: { readonly namespace: string } }): Informer =>
+      new Informer({ store: this.store, clock: this.clock, type, resyncMs: options.resyncMs ?? 600_000, log, ...scope });
+    this.claims = informer(RESOURCES.ipAddressClaim, scoped);
+    // Every namespace, whatever the claims' scope: global pools count addresses everywhere.
+    this.addresses = informer(RESOURCES.ipAddress, {});
+    this.pools = { InClusterIPPool: informer(RESOURCES.inClusterIPPool, scoped), GlobalInClusterIPPool: informer(RESOURCES.globalInClusterIPPool, {}) };
+    this.clusters = new Informer({ store: this.store, clock: this.clock, type: RESOURCES.cluster, log, ...scoped });
+    // The webhook configurations are listed before the first reconcile: no binding beside the provider.
+    const webhooks = options.exclusive === false ? [] : [informer(RESOURCES.validatingWebhookConfiguration, {}), informer(RESOURCES.mutatingWebhookConfiguration, {})];
+    this.informers = [this.claims, this.addresses, this.pools.InClusterIPPool, this.pools.GlobalInClusterIPPool, this.clusters, ...webhooks];
+    const lookForProvider = (): void => {
+      const before = this.provider.length;
+      this.provider = poolWebhooks(webhooks.flatMap((w) => w.list()));
+      if (before === 0 && this.provider.length > 0) {
+        this.log({ level: 'error', source: COMPONENT, message: providerFoundMessage(this.provider) });
+        options.onProviderFound?.(this.provider);
+      }
+    };
+    for (const w of webhooks) w.addHandlers({ onAdd: lookForProvider, onUpdate: lookForProvider, onDelete: lookForProvider });
     this.events = new EventRecorder({ store: this.store, clock: this.clock, component: COMPONENT, instance: identity, log });
     const rateLimiter = (): ReturnType<typeof defaultRateLimiter> => defaultRateLimiter(this.clock, options.backoff);
     this.claimController = runController({
@@ -279,6 +318,8 @@ class BindingSession {
       rateLimiter: rateLimiter(),
       log,
       reconcile: (key, signal) => this.reconcileClaim(key, signal),
+      // The end of a burst of claims: the pools' counts are written, once each.
+      onDrained: () => this.flushPoolStatus(),
     });
     this.poolController = runController({
       name: `${COMPONENT}/pools`,
@@ -423,14 +464,24 @@ class BindingSession {
    * and its pool's counts are looked at again.
    */
   private onAddress(address: KubeObject): void {
+    const pool = addressPool(address);
+    if (!this.inScope(address.metadata.namespace)) {
+      // Another binder's claim: only a global pool of ours counts it.
+      if (pool?.kind === 'GlobalInClusterIPPool') this.poolController.enqueue(poolKey(pool));
+      return;
+    }
     const controller = (address.metadata.ownerReferences ?? []).find((r) => r.controller === true);
-    if (controller !== undefined && controller.kind === RESOURCES.ipAddressClaim.kind && groupOf(controller.apiVersion) === IPAM_GROUP) {
+    if (controller !== undefined && controller.kind === RESOURCES.ipAddressClaim.kind && groupOf(controller.apiVersion) === IPAM_API_GROUP) {
       this.claimController.enqueue(objectKey(address.metadata.namespace, controller.name));
     }
     const claimName = addressClaimName(address);
     if (claimName === address.metadata.name) this.claimController.enqueue(objectKey(address.metadata.namespace, claimName));
-    const pool = addressPool(address);
     if (pool !== undefined) this.poolController.enqueue(poolKey(pool));
+  }
+
+  /** Whether claims of `namespace` are this binder's to bind. */
+  private inScope(namespace: string | undefined): boolean {
+    return this.options.namespace === undefined || namespace === this.options.namespace;
   }
 
   private enqueueClaimsOf(pool: PoolId): void {
@@ -439,11 +490,13 @@ class BindingSession {
 
   /** Claims of the pool without an address yet: one may fit now. */
   private enqueueWaitingClaims(pool: PoolId): void {
-    for (const key of sorted(this.claimsByPool.get(poolKey(pool)))) {
+    // Filtered before sorting: in a large pool nearly every claim is bound.
+    const waiting = [...(this.claimsByPool.get(poolKey(pool)) ?? [])].filter((key) => {
       const [namespace, name] = splitKey(key);
       const claim = this.claims.get(namespace, name);
-      if (claim !== undefined && claimAddressRef(claim) === undefined && this.wanted(claim)) this.claimController.enqueue(key);
-    }
+      return claim !== undefined && claimAddressRef(claim) === undefined && this.wanted(claim);
+    });
+    for (const key of waiting.sort(compareText)) this.claimController.enqueue(key);
   }
 
   private enqueueClaimsOfCluster(cluster: KubeObject): void {
@@ -472,7 +525,7 @@ class BindingSession {
   private async reconcileClaim(key: string, signal: AbortSignal): Promise<ReconcileResult | void> {
     const [namespace, name] = splitKey(key);
     for (let step = 0; step < MAX_STEPS; step++) {
-      if (signal.aborted) return;
+      if (signal.aborted || this.provider.length > 0) return;
       const facts = this.facts(namespace, name);
       const decision = decideClaim(facts);
       this.log({ level: 'debug', source: `${COMPONENT}/claims`, message: decision.action, fields: { claim: key } });
@@ -577,14 +630,21 @@ class BindingSession {
 
   // --- pools -----------------------------------------------------------------------------------
 
+  private flushPoolStatus(): void {
+    const keys = [...this.deferredPoolStatus.keys()];
+    // Kept until written, so that a pool looked at again keeps its first deferral time.
+    for (const key of keys) this.poolController.enqueue(key);
+  }
+
   private async reconcilePool(key: string, signal: AbortSignal): Promise<ReconcileResult | void> {
     const id = parsePoolKey(key);
     for (let step = 0; step < MAX_STEPS; step++) {
-      if (signal.aborted) return;
+      if (signal.aborted || this.provider.length > 0) return;
       const informer = this.pools[id.kind];
       const pool = informer.get(id.namespace, id.name);
-      if (pool === undefined) return;
-      const decision = decidePool({ pool, addresses: this.index.count(id), usage: () => this.index.usage(id, poolSpecOf(pool)) });
+      const decision = pool === undefined ? undefined : decidePool({ pool, addresses: this.index.count(id), usage: () => this.index.usage(id, poolSpecOf(pool)) });
+      if (decision?.action !== 'setPoolStatus') this.deferredPoolStatus.delete(key);
+      if (pool === undefined || decision === undefined) return;
       switch (decision.action) {
         case 'none':
           return;
@@ -596,10 +656,19 @@ class BindingSession {
           guard(signal);
           await this.store.update(decision.pool);
           break;
-        case 'setPoolStatus':
+        case 'setPoolStatus': {
+          // While claims are being bound, the counts would change again at once: write them
+          // once the claims settle (or once they have waited POOL_STATUS_BATCH_MS).
+          const since = this.deferredPoolStatus.get(key) ?? this.clock.now();
+          if (this.claimController.isBusy() && this.clock.now() - since < POOL_STATUS_BATCH_MS) {
+            this.deferredPoolStatus.set(key, since);
+            return;
+          }
+          this.deferredPoolStatus.delete(key);
           guard(signal);
           await this.store.updateStatus(decision.pool);
           break;
+        }
       }
       await this.seen(informer, id.namespace, id.name, pool, signal);
     }

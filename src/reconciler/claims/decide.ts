@@ -3,7 +3,7 @@
  * the IPAddress named like it and the pool's addresses in use. The binder (`binder.ts`) carries
  * the decision out, reads the world again and asks again, until nothing is left to do.
  *
- * The gates and steps are the In-Cluster IPAM provider's (ipam-provider-semantics.md §4, §6–§11):
+ * The gates and steps are the In-Cluster IPAM provider's (`pkg/ipamutil/reconciler.go`):
  * cluster gate → claim finalizer → pool lookup → pool paused → release or allocate.
  *
  * One addition makes two binders that run at once safe without a Lease: an IPAddress is created
@@ -33,7 +33,7 @@ import {
   compareText,
   hasFinalizer,
   hasPausedAnnotation,
-  IPAM_GROUP,
+  IPAM_API_GROUP,
   isClusterPaused,
   isDeleting,
   objectKey,
@@ -97,7 +97,7 @@ export type IdleReason =
   | 'addressDeleting';
 
 /** Problems reported with an Event (and waited out: the next change of the objects retries). */
-export type ProblemReason = 'PoolNotFound' | 'PoolExhausted' | 'InvalidPool' | 'NoClusterLabel' | 'AddressPoolMismatch';
+export type ProblemReason = 'PoolNotFound' | 'PoolDeleting' | 'PoolExhausted' | 'InvalidPool' | 'NoClusterLabel' | 'AddressPoolMismatch';
 
 /** The next step for a claim. Objects carried are the complete objects to write. */
 export type ClaimDecision =
@@ -193,6 +193,11 @@ function decideAllocation(facts: ClaimFacts, claim: KubeObject, pool: KubeObject
   const poolId = claimPool(claim)!;
   const existing = facts.address;
   if (existing === undefined) {
+    // A pool being deleted hands out nothing more (the provider does; its finalizer would then
+    // hold the pool until the new claim goes too).
+    if (isDeleting(pool)) {
+      return { action: 'report', reason: 'PoolDeleting', message: `${poolId.kind} "${poolId.name}" is being deleted and hands out no more addresses; point the claim at another pool` };
+    }
     let next: string | null;
     try {
       next = facts.inUse.next();
@@ -252,7 +257,7 @@ export function newAddress(claim: KubeObject, pool: KubeObject, address: string)
       address,
       prefix: poolSpec.prefix ?? 0,
       ...(poolSpec.gateway === undefined || poolSpec.gateway === '' ? {} : { gateway: poolSpec.gateway }),
-      poolRef: { apiGroup: IPAM_GROUP, kind: pool.kind, name: pool.metadata.name },
+      poolRef: { apiGroup: IPAM_API_GROUP, kind: pool.kind, name: pool.metadata.name },
       claimRef: { name: claim.metadata.name },
     },
   };

@@ -1,5 +1,5 @@
 /**
- * What to do next for one pool (ipam-provider-semantics.md §5, §10.3): keep its ProtectPool
+ * What to do next for one pool (as the provider's `internal/controllers/inclusterippool.go`): keep its ProtectPool
  * finalizer while IPAddresses reference it, and its `status.ipAddresses` counts current. Pure.
  * Paused pools still get their counts (the provider's pool controller ignores pausing).
  */

@@ -3,7 +3,7 @@
  * NICs (list, read, create, patch), LANs (read), request status and request history.
  *
  * It speaks the shape of the Cloud API v6 OpenAPI document (github.com/ionos-cloud/sdk-go v6, `api_network_interfaces.go` and its models) over `fetch`, retries like
- * the IONOS SDK that CAPIC uses (capic-facts §4.6: 429 honours `Retry-After`, 502/503/504 are
+ * the IONOS SDK that CAPIC uses (ionos-cloud/sdk-go v6.3.4: 429 honours `Retry-After`, 502/503/504 are
  * retried for every method but POST, short capped waits, a bounded number of attempts) and waits
  * only through the injected clock. It never prints and never reads the environment.
  */
@@ -13,6 +13,7 @@ import { CloudApiError, CloudCredentialsError } from './errors.js';
 import type {
   Accepted, Collection, ErrorBody, ErrorMessage, Lan, Nic, NicCreate, NicProperties, RequestRecord, RequestStatus, Server,
 } from './types.js';
+import { compareText } from '../../vocabulary.js';
 
 /** The API base CAPIC (through the SDK) uses when the Secret names none. */
 export const DEFAULT_API_URL = 'https://api.ionos.com/cloudapi/v6';
@@ -20,7 +21,7 @@ export const DEFAULT_API_URL = 'https://api.ionos.com/cloudapi/v6';
 const API_SUFFIX = '/cloudapi/v6';
 
 /**
- * Normalises an API URL as CAPIC does with the Secret's `apiURL` (capic-facts §1.3): empty means
+ * Normalises an API URL as CAPIC does with the Secret's `apiURL` (`internal/ionoscloud/client/client.go`): empty means
  * {@link DEFAULT_API_URL}; `https://` is prepended when there is no scheme; `/cloudapi/v6` is
  * appended when the URL does not end with it. Trailing slashes are dropped first (CAPIC would
  * append the suffix after them). Throws a CloudCredentialsError (`Invalid`) for a URL that does
@@ -61,7 +62,7 @@ export type FetchLike = (
 export interface RetryPolicy {
   /**
    * Attempts per call, the first included.
-   * @default 4 (one call and at most 3 retries, as capic-facts §4.6 reports for the SDK)
+   * @default 4 (one call and at most 3 retries, as the IONOS SDK v6 does)
    */
   readonly maxAttempts: number;
   /**
@@ -76,14 +77,18 @@ export interface RetryPolicy {
   readonly maxDelayMs: number;
   /**
    * The longest `Retry-After` the client waits for itself; a longer one ends the call with a
-   * transient error carrying `retryAfterMs`, so that the controller requeues that much later.
-   * @default 60000
+   * transient error carrying `retryAfterMs`, so that the controller requeues that much later
+   * instead of holding a worker.
+   * @default 0 (never wait inside a call: every `Retry-After` goes back to the caller)
    */
   readonly maxRetryAfterMs: number;
 }
 
-/** The SDK-like defaults of {@link RetryPolicy}. */
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 4, initialDelayMs: 100, maxDelayMs: 2000, maxRetryAfterMs: 60_000 };
+/**
+ * The defaults of {@link RetryPolicy}: the SDK's attempts and backoff for 5xx, but a 429's
+ * `Retry-After` is handed to the caller (the SDK sleeps through it).
+ */
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 4, initialDelayMs: 100, maxDelayMs: 2000, maxRetryAfterMs: 0 };
 
 /** Options of {@link CloudClient}. */
 export interface CloudClientOptions {
@@ -165,6 +170,11 @@ export interface RequestFilter {
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** Records per page of the request history. */
+export const REQUEST_PAGE_SIZE = 1000;
+/** Pages of the request history read at most (a day of a busy contract). */
+export const MAX_REQUEST_PAGES = 10;
+
 /**
  * The Cloud API client. Every method either returns the parsed answer or throws a
  * {@link CloudApiError}; 404 answers throw too (check `error.notFound`).
@@ -180,6 +190,8 @@ export class CloudClient {
   private readonly timeoutMs: number;
   private readonly pollIntervalMs: number;
   private readonly extraHeaders: Record<string, string>;
+  /** No call goes out before this time (clock ms): the end of the last `Retry-After`. */
+  private notBefore = 0;
 
   public constructor(options: CloudClientOptions) {
     if (options.token.trim() === '') throw new CloudCredentialsError('Invalid', 'token must be set: the Cloud API client needs a non-empty token');
@@ -284,16 +296,24 @@ export class CloudClient {
   }
 
   /**
-   * `GET /requests?depth=2&filter.method=…&filter.url=…[&filter.createdAfter=…]`, newest first,
-   * keeping only records whose URL (query stripped, trailing `/` trimmed) ends with `filter.url`,
-   * as CAPIC matches them (capic-facts §4.6). `createdAfter` is sent as `YYYY-MM-DD HH:MM:SS` in UTC.
+   * `GET /requests?depth=2&filter.method=…&filter.url=…[&filter.createdAfter=…]`, every page
+   * (`offset`/`limit`, at most {@link MAX_REQUEST_PAGES} of {@link REQUEST_PAGE_SIZE}), newest
+   * first, keeping only records whose URL (query stripped, trailing `/` trimmed) ends with
+   * `filter.url`, as CAPIC matches them (`internal/service/cloud/request.go`): the API's filter only asks the URL to
+   * contain the value. `createdAfter` is sent as `YYYY-MM-DD HH:MM:SS` in UTC.
    */
   public async listRequests(filter: RequestFilter): Promise<readonly RequestRecord[]> {
-    const query: Record<string, string | number> = { depth: 2, 'filter.method': filter.method, 'filter.url': filter.url };
+    const query: Record<string, string | number> = { depth: 2, 'filter.method': filter.method, 'filter.url': filter.url, limit: REQUEST_PAGE_SIZE };
     if (filter.createdAfter !== undefined) query['filter.createdAfter'] = formatApiTime(filter.createdAfter);
-    const answer = await this.json<Collection<RequestRecord>>('GET', '/requests', query);
+    const items: RequestRecord[] = [];
+    for (let page = 0; page < MAX_REQUEST_PAGES; page++) {
+      const answer = await this.json<Collection<RequestRecord>>('GET', '/requests', { ...query, offset: page * REQUEST_PAGE_SIZE });
+      const got = answer.items ?? [];
+      items.push(...got);
+      if (got.length < REQUEST_PAGE_SIZE) break;
+    }
     const wanted = filter.url.replace(/\/+$/, '');
-    const matches = (answer.items ?? []).filter((r) => {
+    const matches = items.filter((r) => {
       if ((r.properties?.method ?? '').toUpperCase() !== filter.method.toUpperCase()) return false;
       const url = (r.properties?.url ?? '').split('?')[0]!.replace(/\/+$/, '');
       return url.endsWith(wanted);
@@ -342,6 +362,14 @@ export class CloudClient {
     const displayPath = `${path}${url.search}`;
     const attempts = Math.max(1, this.retry.maxAttempts);
     let lastError: CloudApiError | undefined;
+    const waitLeft = this.notBefore - this.clock.now();
+    if (waitLeft > 0) {
+      // The API asked for a pause: no call of any machine goes out before it ends.
+      throw new CloudApiError({
+        code: 'HttpError', method, path: displayPath, status: 429, retryAfterMs: waitLeft,
+        messages: [{ message: `not sent: the API asked to wait (Retry-After) for ${Math.ceil(waitLeft / 1000)} s more` }],
+      });
+    }
     for (let attempt = 1; attempt <= attempts; attempt++) {
       let delay: number;
       let answer: Awaited<ReturnType<CloudClient['attempt']>> | undefined;
@@ -358,7 +386,10 @@ export class CloudClient {
         lastError = error;
         if (answer.status === 429) {
           // Not processed, so any method may be repeated; a long Retry-After goes back to the controller.
-          if (error.retryAfterMs !== undefined && error.retryAfterMs > this.retry.maxRetryAfterMs) throw error;
+          if (error.retryAfterMs !== undefined && error.retryAfterMs > this.retry.maxRetryAfterMs) {
+            this.notBefore = Math.max(this.notBefore, this.clock.now() + error.retryAfterMs);
+            throw error;
+          }
           delay = error.retryAfterMs ?? this.backoff(attempt);
         } else if ((answer.status === 502 || answer.status === 503 || answer.status === 504) && method !== 'POST') {
           delay = this.backoff(attempt);
@@ -447,10 +478,6 @@ function nicPath(datacenterId: string, serverId: string, nicId: string): string 
 function requestIdOf(path: string): string {
   const match = /\/requests\/([^/?]+)/.exec(path);
   return match?.[1] ?? path;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** `YYYY-MM-DD HH:MM:SS` in UTC, the request history's time filter format. */

@@ -1,6 +1,6 @@
 /**
  * Where the Cloud API token comes from: the credentials Secret CAPIC reads (keys `token`,
- * optional `apiURL` and `caBundle`, capic-facts §1.3), read through the Store, or the
+ * optional `apiURL` and `caBundle`; CAPIC's `internal/ionoscloud/client/client.go`), read through the Store, or the
  * environment (`IONOS_TOKEN`, `IONOS_API_URL`), handed in explicitly by the CLI.
  */
 import { RESOURCES, type Store } from '../store.js';

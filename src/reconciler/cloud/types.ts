@@ -128,7 +128,7 @@ export interface RequestStatus {
   };
 }
 
-/** One entry of `GET /requests?depth=2` (the request history CAPIC searches, capic-facts §4.6). */
+/** One entry of `GET /requests?depth=2` (the request history CAPIC searches, `internal/service/cloud/request.go`). */
 export interface RequestRecord {
   readonly id?: string;
   readonly type?: 'request';

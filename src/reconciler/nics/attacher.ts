@@ -2,33 +2,44 @@
  * NIC attachment, the acting side: for one IonosCloudMachine with a server, read the inputs
  * (machine, claims, IPAddresses, the server's NICs), let `decideNics` compare them, report the
  * result (`status.machineNetworkInfo.nicInfo`, the `NICsAttached` condition, Events) and, in
- * `attach` mode, carry out the first action: create the missing NIC or patch its addresses, then
- * follow the Cloud API request until it is DONE.
+ * `attach` mode, carry out the first action: create the missing NIC or patch its addresses. The
+ * pass never waits for the Cloud API request it sent: it records it and asks to be called again;
+ * the next pass reads the request's status once.
  *
- * Idempotence: the request of an action is recorded on the machine (annotation
- * {@link PENDING_REQUEST_ANNOTATION}) before it is followed, and the request history is searched
- * before anything is sent, so that a restart follows the request instead of sending it again. A
- * FAILED request or a permanent API error is remembered ({@link FAILED_ACTION_ANNOTATION}) and the
- * same action is not sent again until the declaration or the cloud changes: no hot loop.
+ * Safety, in attach mode:
+ * - nothing is done while the IONOS provider is still working on the machine (`status.ready` not
+ *   true, or a `status.currentRequest` QUEUED/RUNNING) or while the server is not `AVAILABLE`;
+ * - an action is first claimed on the machine (annotation {@link PENDING_REQUEST_ANNOTATION},
+ *   written with the resourceVersion read, so of two concurrent passes one wins), then the cloud
+ *   is read again and the action dropped if it is no longer needed, then the request history is
+ *   searched for the same request (a NIC's deterministic name, `nic-<M>-<networkID>`, makes a
+ *   POST recognisable), and only then is it sent and its request recorded in the claim;
+ * - a FAILED request or a permanent API error is remembered ({@link FAILED_ACTION_ANNOTATION}) and
+ *   the same action is not sent again until the declaration or the cloud changes: no hot loop;
+ * - a `Retry-After` (any length) ends the pass with a requeue after that long;
+ * - {@link runNicAttacher} runs attach mode only as the holder of a Lease.
  *
- * Transient failures (429, 5xx, time-outs, store conflicts that persist) are thrown, so that the
+ * Other transient failures (5xx, time-outs, store conflicts that persist) are thrown, so that the
  * caller's work queue retries with capped exponential backoff.
  */
 import { kubeTimestamp } from '../clock.js';
+import type { LeaseOptions } from '../claims/binder.js';
 import { runController, type Controller } from '../runtime/controller.js';
 import { EventRecorder } from '../runtime/events.js';
 import { cacheKey, Informer } from '../runtime/informer.js';
+import { LeaderElector } from '../runtime/leader-election.js';
 import { errorText, silentLogger, type Logger } from '../runtime/log.js';
 import type { RateLimiter } from '../runtime/rate-limit.js';
 import { isStoreError, RESOURCES, type Clock, type KubeObject, type ResourceType, type Store } from '../store.js';
 import type { CloudClient } from '../cloud/client.js';
 import { credentialsFromSecret } from '../cloud/credentials.js';
 import { CloudApiError, CloudCredentialsError, isCloudApiError, isCloudCredentialsError } from '../cloud/errors.js';
-import type { Nic, RequestStatus } from '../cloud/types.js';
+import type { Nic, RequestStatus, Server } from '../cloud/types.js';
 import {
   actionKey, claimNamesOf, decideNics, describeAction, machineNetworks, primaryNicName,
   type MachineNetworks, type NicAction, type NicDecision, type NicDrift, type NicDriftKind, type NicInfo,
 } from './decide.js';
+import { CLUSTER_NAME_LABEL, compareText, INFRA_API_VERSION } from '../../vocabulary.js';
 
 /** `observe` reports only; `attach` also creates and patches NICs. */
 export type NicMode = 'observe' | 'attach';
@@ -42,11 +53,21 @@ export const NICS_CONDITION = 'NICsAttached';
 /** The event source component. */
 export const NIC_ATTACHER_COMPONENT = 'capi-ionos-nic-attacher';
 
-/** The request recorded on the machine while it is followed. */
+/**
+ * The action claimed on the machine, and then its request while it is followed. A claim whose
+ * `requestPath` is empty is being sent (or its sender died: after `claimTimeoutMs` the request
+ * history decides).
+ */
 export interface PendingRequest {
   readonly method: 'POST' | 'PATCH';
-  /** The `Location` of the write (the request status URL). */
+  /** The `Location` of the write (the request status URL); empty while it is being sent. */
   readonly requestPath: string;
+  /** The path written to, below the API base (`/datacenters/…/nics[/<id>]`). */
+  readonly url?: string;
+  /** The NIC's name in a POST, to recognise the request in the history. */
+  readonly name?: string;
+  /** When the action was claimed (ms since the epoch, the claimer's clock). */
+  readonly since?: number;
   /** {@link actionKey} of the action. */
   readonly action: string;
   /** The declaration it serves (`primary`, `additionalNetworks[i]`). */
@@ -66,10 +87,23 @@ export interface NicAttacherOptions {
   readonly cloud: CloudClient | CloudClientProvider;
   readonly mode: NicMode;
   /**
-   * How long one pass follows a request before it leaves it recorded and comes back.
+   * When to look at a request again after sending it or finding it still QUEUED or RUNNING (the
+   * pass never waits for it).
+   * @default 5000
+   */
+  readonly requestPollMs?: number;
+  /**
+   * How old a claim without a recorded request may get before the pass concludes that its
+   * sender died and decides again (after checking the request history).
    * @default 120000
    */
-  readonly requestWaitMs?: number;
+  readonly claimTimeoutMs?: number;
+  /**
+   * Asked right before every write to the cloud and before claiming an action: false stops the
+   * pass without acting (e.g. the Lease was lost).
+   * @default always true
+   */
+  readonly canAct?: () => boolean;
   /**
    * When to look again while waiting (request pending, claim unbound, NIC busy): CAPIC's 20 s.
    * @default 20000
@@ -107,9 +141,9 @@ export type NicPassOutcome =
   | 'in-sync'
   /** Observe mode: differences reported, nothing changed. */
   | 'drift'
-  /** Waiting for a request, a claim, a busy NIC or credentials. */
+  /** Waiting for a request, a claim, a busy NIC or server, the provider, credentials or a Retry-After. */
   | 'waiting'
-  /** An action's request finished DONE; the next pass continues. */
+  /** An action's request was sent (or a running one adopted); the next pass follows it. */
   | 'acted'
   /** A permanent failure was reported (condition and event); nothing is retried until something changes. */
   | 'failed';
@@ -150,9 +184,8 @@ const DRIFT_EVENTS: Readonly<Record<NicDriftKind, { readonly reason: string; rea
 };
 
 const IONOS_CLOUD_CLUSTER: ResourceType = {
-  apiVersion: 'infrastructure.cluster.x-k8s.io/v1alpha1', kind: 'IonosCloudCluster', plural: 'ionoscloudclusters', namespaced: true,
+  apiVersion: INFRA_API_VERSION, kind: 'IonosCloudCluster', plural: 'ionoscloudclusters', namespaced: true,
 };
-const CLUSTER_NAME_LABEL = 'cluster.x-k8s.io/cluster-name';
 const PAUSED_ANNOTATION = 'cluster.x-k8s.io/paused';
 
 /**
@@ -165,7 +198,8 @@ export async function reconcileMachineNics(options: NicAttacherOptions, namespac
 
 /** The state and steps of one pass. */
 class NicPass {
-  private readonly requestWaitMs: number;
+  private readonly requestPollMs: number;
+  private readonly claimTimeoutMs: number;
   private readonly waitRequeueMs: number;
   private readonly resyncMs: number;
   private readonly events: EventRecorder;
@@ -177,7 +211,8 @@ class NicPass {
     private readonly name: string,
     private readonly signal: AbortSignal | undefined,
   ) {
-    this.requestWaitMs = options.requestWaitMs ?? 120_000;
+    this.requestPollMs = options.requestPollMs ?? 5000;
+    this.claimTimeoutMs = options.claimTimeoutMs ?? 120_000;
     this.waitRequeueMs = options.waitRequeueMs ?? 20_000;
     this.resyncMs = options.resyncMs ?? 600_000;
     this.events = options.events ?? defaultRecorder(options);
@@ -194,6 +229,12 @@ class NicPass {
     if (networks.problems.length > 0 || networks.serverId === undefined || networks.datacenterID === undefined) {
       return this.fail('InvalidSpec', new Error(`IonosCloudMachine ${this.namespace}/${this.name}: ${networks.problems.join('; ')}`));
     }
+    // The IONOS provider is still creating the server or following a request of its own.
+    const providerWork = providerWorkOn(machine);
+    if (providerWork !== undefined) {
+      await this.report(undefined, { status: 'False', severity: 'Info', reason: 'WaitingForProvider', message: providerWork });
+      return { outcome: 'waiting', requeueAfterMs: this.waitRequeueMs };
+    }
 
     let client: CloudClient;
     try {
@@ -209,7 +250,7 @@ class NicPass {
     }
 
     try {
-      // 1. A request recorded by an earlier pass (or an earlier process) is followed first.
+      // 1. An action claimed by an earlier pass (or another process) is followed first.
       const pending = this.options.mode === 'attach' ? pendingRequestOf(machine) : undefined;
       if (pending !== undefined) {
         const followed = await this.follow(client, pending);
@@ -217,23 +258,9 @@ class NicPass {
       }
 
       // 2. Read the declaration's addresses and the server's NICs; decide.
-      const dc = networks.datacenterID;
-      const server = networks.serverId;
-      const claimAddresses = await this.claimAddresses(networks);
-      let nics: readonly Nic[];
-      try {
-        nics = await this.serverNics(client, dc, server);
-      } catch (error) {
-        if (isCloudApiError(error) && error.notFound) {
-          const message = `server ${server} (spec.providerID) does not exist in datacenter ${dc}`;
-          await this.report(undefined, { status: 'False', severity: 'Warning', reason: 'ServerNotFound', message });
-          await this.events.record(this.machine, 'Warning', 'ServerNotFound', message);
-          return { outcome: 'waiting', requeueAfterMs: this.resyncMs };
-        }
-        throw error;
-      }
-      const primaryLan = await this.primaryLan(client, networks, nics);
-      const decision = decideNics({ machine: networks, claimAddresses, serverNics: nics, ...(primaryLan !== undefined ? { primaryLan } : {}) });
+      const read = await this.decide(client, networks);
+      if ('outcome' in read) return read;
+      const { decision } = read;
 
       // 3. Report.
       const failedKey = this.machine.metadata.annotations?.[FAILED_ACTION_ANNOTATION];
@@ -254,25 +281,75 @@ class NicPass {
       }
       if (blockedByFailure) return { outcome: 'failed', decision, error: new Error(`not repeating the failed action: ${describeAction(next)}`) };
 
-      // 4. Act: one action, followed to its end.
-      return await this.act(client, dc, server, next, decision);
+      // 4. Act: claim one action, check again, send it; the next pass follows its request.
+      return await this.act(client, networks, next, decision);
     } catch (error) {
+      if (isCloudApiError(error) && error.transient && error.retryAfterMs !== undefined) {
+        // The API asked for a pause: come back after it, without holding the worker.
+        return { outcome: 'waiting', requeueAfterMs: Math.max(1, error.retryAfterMs), error };
+      }
       if (isCloudApiError(error) && !error.transient) return this.fail('CloudAPIError', error);
       throw error;
     }
   }
 
-  /** Follows a recorded request. Returns a result to end the pass with, or undefined to go on deciding. */
-  private async follow(client: CloudClient, pending: PendingRequest): Promise<NicPassResult | undefined> {
+  /**
+   * Reads the claimed addresses and the server, and decides. Ends the pass (a result) when the
+   * server does not exist or is not AVAILABLE: nothing is decided about NICs in flux.
+   */
+  private async decide(client: CloudClient, networks: MachineNetworks): Promise<{ readonly decision: NicDecision } | NicPassResult> {
+    const dc = networks.datacenterID!;
+    const serverId = networks.serverId!;
+    const claimAddresses = await this.claimAddresses(networks);
+    let server: Server;
+    try {
+      server = await client.getServer(dc, serverId, { depth: 2 });
+    } catch (error) {
+      if (isCloudApiError(error) && error.notFound) {
+        const message = `server ${serverId} (spec.providerID) does not exist in datacenter ${dc}`;
+        await this.report(undefined, { status: 'False', severity: 'Warning', reason: 'ServerNotFound', message });
+        await this.events.record(this.machine, 'Warning', 'ServerNotFound', message);
+        return { outcome: 'waiting', requeueAfterMs: this.resyncMs };
+      }
+      throw error;
+    }
+    const state = server.metadata?.state;
+    if (state !== 'AVAILABLE') {
+      const message = `server ${serverId} is ${state ?? 'in an unknown state'}; NICs are compared and changed only on an AVAILABLE server`;
+      await this.report(undefined, { status: 'False', severity: 'Info', reason: 'ServerNotAvailable', message });
+      return { outcome: 'waiting', requeueAfterMs: this.requestPollMs };
+    }
+    const items = server.entities?.nics?.items;
+    const nics = items !== undefined && items.every((n) => n.properties !== undefined) ? items : await client.listNics(dc, serverId, { depth: 1 });
+    const primaryLan = await this.primaryLan(client, networks, nics);
+    return { decision: decideNics({ machine: networks, claimAddresses, serverNics: nics, ...(primaryLan !== undefined ? { primaryLan } : {}) }) };
+  }
+
+  /**
+   * Follows a claimed action: reads its request's status once. Returns a result to end the pass
+   * with, or undefined to go on deciding (the request is over, or the claim was abandoned).
+   */
+  private async follow(client: CloudClient, claimed: PendingRequest): Promise<NicPassResult | undefined> {
+    let pending = claimed;
+    if (pending.requestPath === '') {
+      // Claimed but not recorded as sent: its sender is sending it now, or died around the call.
+      const found = pending.url === undefined ? undefined : await this.findRunning(client, pending.method, pending.url, pending.name, pending.since);
+      if (found !== undefined) {
+        pending = { ...pending, requestPath: found };
+        await this.setAnnotations({ [PENDING_REQUEST_ANNOTATION]: JSON.stringify(pending) });
+      } else if (pending.since !== undefined && this.options.clock.now() - pending.since < this.claimTimeoutMs) {
+        await this.report(undefined, { status: 'False', severity: 'Info', reason: 'RequestPending', message: `${pending.description}: being sent by another pass` });
+        return { outcome: 'waiting', requeueAfterMs: this.requestPollMs };
+      } else {
+        // Nothing was sent, or what was sent is over: the NIC list tells which.
+        await this.setAnnotations({ [PENDING_REQUEST_ANNOTATION]: undefined });
+        return undefined;
+      }
+    }
     let status: RequestStatus;
     try {
-      status = await client.waitForRequest(pending.requestPath, { maxWaitMs: this.requestWaitMs, ...(this.signal !== undefined ? { signal: this.signal } : {}) });
+      status = await client.getRequestStatus(pending.requestPath);
     } catch (error) {
-      if (isCloudApiError(error, 'RequestFailed')) return this.requestFailed(pending, error);
-      if (isCloudApiError(error, 'Timeout') && error.requestUrl !== undefined) {
-        await this.report(undefined, { status: 'False', severity: 'Info', reason: 'RequestPending', message: `${pending.description}: request ${pending.requestPath} is still pending` });
-        return { outcome: 'waiting', requeueAfterMs: this.waitRequeueMs };
-      }
       if (isCloudApiError(error) && error.notFound) {
         // The API no longer knows the request: forget it; the NIC list tells what happened.
         await this.setAnnotations({ [PENDING_REQUEST_ANNOTATION]: undefined });
@@ -280,53 +357,139 @@ class NicPass {
       }
       throw error;
     }
+    const state = status.metadata?.status;
+    if (state === 'QUEUED' || state === 'RUNNING') {
+      await this.report(undefined, { status: 'False', severity: 'Info', reason: 'RequestPending', message: `${pending.description}: request ${requestIdOf(pending.requestPath)} is ${state}` });
+      return { outcome: 'waiting', requeueAfterMs: this.requestPollMs };
+    }
+    if (state === 'FAILED') {
+      const message = `Request ${requestIdOf(pending.requestPath)} failed: ${status.metadata?.message ?? 'no message'}`;
+      return this.requestFailed(pending, new CloudApiError({ code: 'RequestFailed', method: 'GET', path: pending.requestPath, requestUrl: pending.requestPath, messages: [{ message }] }, message));
+    }
+    if (state !== 'DONE') {
+      throw new CloudApiError({ code: 'BadResponse', method: 'GET', path: pending.requestPath, messages: [{ message: `unknown request status "${String(state)}"` }] });
+    }
     await this.setAnnotations({ [PENDING_REQUEST_ANNOTATION]: undefined, [FAILED_ACTION_ANNOTATION]: undefined });
     const reason = pending.method === 'POST' ? 'NICCreated' : 'NICPatched';
-    await this.events.record(this.machine, 'Normal', reason, `${pending.description}: request ${requestIdOf(pending.requestPath)} is ${status.metadata?.status ?? 'DONE'}`);
+    await this.events.record(this.machine, 'Normal', reason, `${pending.description}: request ${requestIdOf(pending.requestPath)} is DONE`);
     return undefined;
   }
 
-  private async act(client: CloudClient, dc: string, server: string, action: NicAction, decision: NicDecision): Promise<NicPassResult> {
+  /**
+   * A request to `url` with `method` that is still QUEUED or RUNNING in the request history (for
+   * a POST: one creating the NIC `name`), as its status URL.
+   */
+  private async findRunning(client: CloudClient, method: string, url: string, name: string | undefined, since: number | undefined): Promise<string | undefined> {
+    const day = 24 * 3600_000;
+    const after = Math.min(this.options.clock.now() - day, (since ?? Infinity) - 60_000);
+    const records = await client.listRequests({ method, url, createdAfter: after });
+    const running = records.find((r) => {
+      const state = r.metadata?.requestStatus?.metadata?.status;
+      if ((state !== 'QUEUED' && state !== 'RUNNING') || r.metadata?.requestStatus?.href === undefined) return false;
+      return name === undefined || bodyNicName(r.properties?.body) === name;
+    });
+    return running?.metadata?.requestStatus?.href;
+  }
+
+  private async act(client: CloudClient, networks: MachineNetworks, action: NicAction, decision: NicDecision): Promise<NicPassResult> {
+    const dc = networks.datacenterID!;
+    const server = networks.serverId!;
     const method = action.kind === 'create' ? 'POST' : 'PATCH';
     const path = action.kind === 'create'
       ? `/datacenters/${dc}/servers/${server}/nics`
       : `/datacenters/${dc}/servers/${server}/nics/${action.nicId}`;
     const key = actionKey(action);
     const description = describeAction(action);
+    const name = action.kind === 'create' ? action.properties.name : undefined;
 
-    // A request for the same URL still running (sent by a process that died before recording
-    // it, or by CAPIC) is followed instead of sending another.
-    const running = (await client.listRequests({ method, url: path, createdAfter: this.options.clock.now() - 24 * 3600_000 }))
-      .find((r) => {
-        const state = r.metadata?.requestStatus?.metadata?.status;
-        return (state === 'QUEUED' || state === 'RUNNING') && r.metadata?.requestStatus?.href !== undefined;
-      });
-    let location: string;
-    if (running !== undefined) {
-      location = running.metadata!.requestStatus!.href!;
-    } else {
+    // Claim the action: of two passes that decided the same, one writes the claim, the other
+    // meets a conflict, sees the claim and waits.
+    if (!this.canAct()) return { outcome: 'waiting', decision };
+    const claim: PendingRequest = {
+      method, requestPath: '', url: path, action: key, nic: action.nic, description, since: this.options.clock.now(), ...(name !== undefined ? { name } : {}),
+    };
+    if (!(await this.claim(claim))) {
+      return { outcome: 'waiting', requeueAfterMs: this.requestPollMs, decision };
+    }
+
+    // The cloud may have changed between the first read and the claim (another pass acted and
+    // finished): decide again, and send only what is still the first thing to do.
+    // A request for the same URL (and NIC name) still running — sent by a process that died
+    // before recording it, or by CAPIC — is followed instead of sending another. Nothing has
+    // been sent yet, so a failure here gives the claim up at once.
+    let location: string | undefined;
+    try {
+      const again = await this.decide(client, networks);
+      const still = 'outcome' in again ? undefined : again.decision.actions[0];
+      if (still === undefined || actionKey(still) !== key) {
+        await this.setAnnotations({ [PENDING_REQUEST_ANNOTATION]: undefined });
+        return 'outcome' in again ? again : { outcome: 'waiting', requeueAfterMs: 0, decision: again.decision };
+      }
+      location = await this.findRunning(client, method, path, name, undefined);
+    } catch (error) {
+      await this.setAnnotations({ [PENDING_REQUEST_ANNOTATION]: undefined });
+      throw error;
+    }
+    const adopted = location !== undefined;
+    if (location === undefined) {
+      if (!this.canAct()) {
+        await this.setAnnotations({ [PENDING_REQUEST_ANNOTATION]: undefined });
+        return { outcome: 'waiting', decision };
+      }
       try {
         location = action.kind === 'create'
           ? (await client.createNic(dc, server, { properties: withoutUndefined(action.properties) })).location
           : (await client.patchNic(dc, server, action.nicId, action.properties)).location;
       } catch (error) {
         if (isCloudApiError(error) && !error.transient) {
-          await this.setAnnotations({ [FAILED_ACTION_ANNOTATION]: key });
+          await this.setAnnotations({ [PENDING_REQUEST_ANNOTATION]: undefined, [FAILED_ACTION_ANNOTATION]: key });
           const reason = action.kind === 'create' ? 'NICCreateFailed' : 'NICPatchFailed';
           const message = `${description}: ${error.message}`;
           await this.report(undefined, { status: 'False', severity: 'Error', reason, message });
           await this.events.record(this.machine, 'Warning', reason, message);
           return { outcome: 'failed', decision, error };
         }
+        // A POST without an answer may have arrived: the claim stays, and the next pass looks
+        // for it in the request history before anything is sent again.
+        if (method === 'PATCH' || (isCloudApiError(error) && error.status !== 0 && error.code === 'HttpError')) {
+          await this.setAnnotations({ [PENDING_REQUEST_ANNOTATION]: undefined });
+        }
         throw error;
       }
     }
-    const pending: PendingRequest = { method, requestPath: location, action: key, nic: action.nic, description };
-    await this.setAnnotations({ [PENDING_REQUEST_ANNOTATION]: JSON.stringify(pending) });
+    await this.setAnnotations({ [PENDING_REQUEST_ANNOTATION]: JSON.stringify({ ...claim, requestPath: location }) });
     await this.events.record(this.machine, 'Normal', action.kind === 'create' ? 'NICCreating' : 'NICPatching',
-      `${description}: ${running !== undefined ? 'following the running' : 'sent'} request ${requestIdOf(location)}`);
-    const ended = await this.follow(client, pending);
-    return ended ?? { outcome: 'acted', requeueAfterMs: 0, decision };
+      `${description}: ${adopted ? 'following the running' : 'sent'} request ${requestIdOf(location)}`);
+    await this.report(undefined, { status: 'False', severity: 'Info', reason: 'RequestPending', message: `${description}: request ${requestIdOf(location)} sent` });
+    return { outcome: 'acted', requeueAfterMs: this.requestPollMs, decision };
+  }
+
+  private canAct(): boolean {
+    return (this.options.canAct?.() ?? true) && this.signal?.aborted !== true;
+  }
+
+  /**
+   * Writes `claim` into the machine's annotations with the resourceVersion last read. On a
+   * conflict it reads again: a claim there now belongs to another pass (false); otherwise it
+   * tries again.
+   */
+  private async claim(claim: PendingRequest): Promise<boolean> {
+    const { store } = this.options;
+    const retries = this.options.conflictRetries ?? 5;
+    for (let attempt = 0; attempt <= retries; attempt++) {
+      const current = attempt === 0 ? this.machine : await store.get(RESOURCES.ionosCloudMachine, this.namespace, this.name);
+      if (current === undefined || current.metadata.deletionTimestamp !== undefined) return false;
+      // Any claim seen now (also in the copy a status write refreshed) is another pass's.
+      if (pendingRequestOf(current) !== undefined) return false;
+      const annotations = { ...current.metadata.annotations, [PENDING_REQUEST_ANNOTATION]: JSON.stringify(claim) };
+      try {
+        this.machine = await store.update({ ...current, metadata: { ...current.metadata, annotations } });
+        return true;
+      } catch (error) {
+        if (!isStoreError(error, 'Conflict')) throw error;
+      }
+    }
+    return false;
   }
 
   private async requestFailed(pending: PendingRequest, error: CloudApiError): Promise<NicPassResult> {
@@ -376,13 +539,6 @@ class NicPass {
       if (typeof value === 'string' && value !== '') out[claimName] = value;
     }
     return out;
-  }
-
-  private async serverNics(client: CloudClient, dc: string, serverId: string): Promise<readonly Nic[]> {
-    const server = await client.getServer(dc, serverId, { depth: 2 });
-    const items = server.entities?.nics?.items;
-    if (items !== undefined && items.every((n) => n.properties !== undefined)) return items;
-    return client.listNics(dc, serverId, { depth: 1 });
   }
 
   /** The primary LAN, looked up only when the primary NIC is missing and spec.networkID is unset. */
@@ -483,16 +639,47 @@ function pendingRequestOf(machine: KubeObject): PendingRequest | undefined {
   if (text === undefined) return undefined;
   try {
     const value = JSON.parse(text) as Partial<PendingRequest>;
-    if ((value.method === 'POST' || value.method === 'PATCH') && typeof value.requestPath === 'string' && value.requestPath !== '') {
+    const sent = typeof value.requestPath === 'string' && value.requestPath !== '';
+    const claimed = value.requestPath === '' && typeof value.url === 'string' && value.url !== '';
+    if ((value.method === 'POST' || value.method === 'PATCH') && (sent || claimed)) {
       return {
-        method: value.method, requestPath: value.requestPath, action: String(value.action ?? ''), nic: String(value.nic ?? ''),
+        method: value.method, requestPath: value.requestPath!, action: String(value.action ?? ''), nic: String(value.nic ?? ''),
         description: String(value.description ?? `${value.method} request`),
+        ...(typeof value.url === 'string' ? { url: value.url } : {}),
+        ...(typeof value.name === 'string' ? { name: value.name } : {}),
+        ...(typeof value.since === 'number' ? { since: value.since } : {}),
       };
     }
   } catch {
     // An unreadable record is ignored: the request history and the NIC list still prevent duplicates.
   }
   return undefined;
+}
+
+/**
+ * What the IONOS provider is still doing with the machine, or undefined when it is done with it:
+ * it has not set `status.ready` yet (the server is being created, started, given its failover
+ * IP), or it follows a request of its own (`status.currentRequest`, CAPIC's `api/v1alpha1/ionoscloudmachine_types.go`).
+ */
+export function providerWorkOn(machine: KubeObject): string | undefined {
+  const status = (machine.status ?? {}) as { ready?: unknown; currentRequest?: { method?: unknown; requestPath?: unknown; state?: unknown } };
+  const current = status.currentRequest;
+  if (current !== undefined && current !== null && current.state !== 'DONE' && current.state !== 'FAILED') {
+    return `the IONOS provider is following its request ${String(current.method ?? '')} ${String(current.requestPath ?? '')} (status.currentRequest${current.state !== undefined ? ` ${String(current.state)}` : ''}); NICs are looked at once it is over`;
+  }
+  if (status.ready !== true) return 'the IONOS provider has not finished provisioning the machine (status.ready is not true); NICs are looked at once it has';
+  return undefined;
+}
+
+/** The `properties.name` of a NIC in a recorded request body, if it has one. */
+function bodyNicName(body: string | undefined): string | undefined {
+  if (body === undefined) return undefined;
+  try {
+    const name = (JSON.parse(body) as { properties?: { name?: unknown } }).properties?.name;
+    return typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function conditionsOf(machine: KubeObject): Condition[] {
@@ -522,10 +709,6 @@ function withoutUndefined<T extends object>(value: T): T {
 
 function requestIdOf(location: string): string {
   return /\/requests\/([^/?]+)/.exec(location)?.[1] ?? location;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function defaultRecorder(options: NicAttacherOptions): EventRecorder {
@@ -577,6 +760,18 @@ function credentialsError(message: string): CloudCredentialsError {
 /** Options of {@link runNicAttacher}. */
 export interface NicAttacherRunOptions extends NicAttacherOptions {
   /**
+   * This replica's name: the Lease's `holderIdentity`.
+   * @default NIC_ATTACHER_COMPONENT
+   */
+  readonly identity?: string;
+  /**
+   * Leader election through a Lease: only its holder runs passes. Attach mode cannot run
+   * without one (two replicas would act on one machine); observe mode can (`false`).
+   * @default attach: { namespace: 'capi-ionos-system', name: 'capi-ionos-nic-attacher' } with the
+   * binder's timing; observe: false
+   */
+  readonly leaderElection?: false | LeaseOptions;
+  /**
    * Only machines (and claims) in this namespace.
    * @default every namespace
    */
@@ -598,6 +793,8 @@ export interface NicAttacherRunOptions extends NicAttacherOptions {
 /** A running NIC attacher. */
 export interface NicAttacher {
   readonly controller: Controller;
+  /** Whether this replica runs passes now (always without leader election, until stopped). */
+  readonly isLeader: boolean;
   /** Nothing to do now or later (informers watching, queue empty, no delayed key). */
   isIdle(): boolean;
   /** Stops the informers and the controller; waits for running passes to end. */
@@ -615,10 +812,21 @@ export interface NicAttacher {
 export function runNicAttacher(runOptions: NicAttacherRunOptions): NicAttacher {
   const log = runOptions.log ?? silentLogger;
   const component = runOptions.component ?? NIC_ATTACHER_COMPONENT;
-  const options: NicAttacherRunOptions = {
+  const options: { -readonly [K in keyof NicAttacherRunOptions]: NicAttacherRunOptions[K] } = {
     ...runOptions,
     events: runOptions.events ?? new EventRecorder({ store: runOptions.store, clock: runOptions.clock, component, instance: component, log }),
   };
+  const lease = runOptions.leaderElection ?? (runOptions.mode === 'attach' ? {} : false);
+  if (runOptions.mode === 'attach' && lease === false) {
+    throw new Error('the NIC attacher in attach mode needs leader election (a Lease), so that one replica alone changes NICs; give leaderElection options or use observe mode');
+  }
+  const elector = lease === false ? undefined : new LeaderElector({
+    store: runOptions.store, clock: runOptions.clock, namespace: lease.namespace ?? 'capi-ionos-system', name: lease.name ?? NIC_ATTACHER_COMPONENT,
+    identity: runOptions.identity ?? component, leaseDurationMs: lease.leaseDurationMs, renewDeadlineMs: lease.renewDeadlineMs, retryPeriodMs: lease.retryPeriodMs, log,
+  });
+  let stopped = false;
+  const leading = (): boolean => !stopped && (elector === undefined || elector.isLeader);
+  options.canAct = () => leading() && (runOptions.canAct?.() ?? true);
   const selector = options.namespace !== undefined ? { namespace: options.namespace } : {};
   const machines = new Informer({ store: options.store, clock: options.clock, type: RESOURCES.ionosCloudMachine, selector, log });
   const claims = new Informer({ store: options.store, clock: options.clock, type: RESOURCES.ipAddressClaim, selector, log });
@@ -630,6 +838,8 @@ export function runNicAttacher(runOptions: NicAttacherRunOptions): NicAttacher {
     ...(options.rateLimiter !== undefined ? { rateLimiter: options.rateLimiter } : {}),
     log,
     reconcile: async (key, signal) => {
+      // A follower does nothing; every machine is queued again when it starts leading.
+      if (!leading()) return {};
       const slash = key.indexOf('/');
       const result = await reconcileMachineNics(options, key.slice(0, slash), key.slice(slash + 1), signal);
       if (result.outcome !== 'skipped' && result.outcome !== 'in-sync') {
@@ -664,13 +874,25 @@ export function runNicAttacher(runOptions: NicAttacherRunOptions): NicAttacher {
   });
   machines.start();
   claims.start();
+  elector?.run({
+    onStartedLeading: () => {
+      for (const machine of machines.list()) enqueue(machine);
+    },
+    onStoppedLeading: () => {
+      log({ level: 'info', source: 'nic-attacher', message: 'lost the Lease: no more passes until it is held again' });
+    },
+  });
   return {
     controller,
+    get isLeader() {
+      return leading();
+    },
     isIdle: () => controller.isIdle(),
     stop: async () => {
+      stopped = true;
       machines.stop();
       claims.stop();
-      await controller.stop();
+      await Promise.all([controller.stop(), elector?.stop({ release: true })]);
     },
   };
 }

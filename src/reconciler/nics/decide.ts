@@ -5,13 +5,15 @@
  * drift, a condition, events) and what to do (create a NIC / patch its addresses), and does none
  * of it. The attacher (`attacher.ts`) reads the inputs and carries the actions out.
  *
- * Naming follows CAPIC (capic-facts §3.2, §4.1): claims `nic-<M>-ipv4`/`-ipv6` for the primary NIC
- * and `nic-<M>-<networkID>-ipv4`/`-ipv6` for additional ones; the primary NIC is named `nic-<M>`,
- * additional NICs carry no name and are recognised by their LAN.
+ * Naming follows CAPIC (`internal/service/k8s/ipam.go`): claims `nic-<M>-ipv4`/`-ipv6` for the primary NIC
+ * and `nic-<M>-<networkID>-ipv4`/`-ipv6` for additional ones; the primary NIC is named `nic-<M>`.
+ * CAPIC's additional NICs carry no name and are recognised by their LAN; those the attacher
+ * creates are named `nic-<M>-<networkID>` (see `additionalNicName`).
  */
 import { formatIp, parseIp } from '../../ipam/index.js';
 import type { KubeObject } from '../store.js';
 import type { Nic } from '../cloud/types.js';
+import { UUID } from '../../vocabulary.js';
 
 /** One NIC the machine declares. */
 export interface DeclaredNic {
@@ -30,6 +32,8 @@ export interface DeclaredNic {
   readonly ipv4Claim?: string;
   /** The IPv6 claim's name, when an `ipv6PoolRef` is set. */
   readonly ipv6Claim?: string;
+  /** The NIC's name: CAPIC's `nic-<M>` for the primary NIC, {@link additionalNicName} otherwise. */
+  readonly nicName: string;
 }
 
 /** What the attacher needs to know about a machine, read from the object. */
@@ -47,7 +51,7 @@ export interface MachineNetworks {
   readonly problems: readonly string[];
 }
 
-/** One entry of `status.machineNetworkInfo.nicInfo`, as CAPIC writes it (capic-facts §2.3, §3.4). */
+/** One entry of `status.machineNetworkInfo.nicInfo`, as CAPIC writes it (`api/v1alpha1/ionoscloudmachine_types.go`). */
 export interface NicInfo {
   readonly ipv4Addresses?: readonly string[];
   readonly ipv6Addresses?: readonly string[];
@@ -57,8 +61,8 @@ export interface NicInfo {
 
 /** Properties of a NIC to create (a `POST …/nics` body's `properties`). */
 export interface NicCreateProperties {
-  /** `nic-<M>` for the primary NIC; additional NICs get no name, as CAPIC sends none. */
-  readonly name?: string;
+  /** `nic-<M>` for the primary NIC (CAPIC's name), {@link additionalNicName} for the others. */
+  readonly name: string;
   readonly lan: number;
   /** The claimed address, or `null` to let the API assign (no pool). */
   readonly ips: readonly string[] | null;
@@ -130,17 +134,25 @@ export interface NicDecision {
 /** Drift kinds that keep the NICs from being ready. */
 export const BLOCKING_DRIFT: ReadonlySet<NicDriftKind> = new Set(['missing', 'address', 'pending-address', 'busy', 'unknown-lan']);
 
-/** The claim name CAPIC gives a NIC's address (capic-facts §3.2). */
+/** The claim name CAPIC gives a NIC's address (`internal/service/k8s/ipam.go`). */
 export function claimName(machine: string, family: 4 | 6, networkID?: number): string {
   return networkID === undefined ? `nic-${machine}-ipv${family}` : `nic-${machine}-${networkID}-ipv${family}`;
 }
 
-/** The name CAPIC gives the primary NIC (capic-facts §4.1). */
+/** The name CAPIC gives the primary NIC (`primaryNICFormat` in `internal/service/k8s/ipam.go`). */
 export function primaryNicName(machine: string): string {
   return `nic-${machine}`;
 }
 
-const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+/**
+ * The name the attacher gives an additional NIC it creates: `nic-<M>-<networkID>`, and for the
+ * k-th further declaration on the same LAN `nic-<M>-<networkID>-<k+1>`. CAPIC names its
+ * additional NICs nothing; the name lets a retried or concurrent pass find the NIC (or its
+ * request) it created before creating another.
+ */
+export function additionalNicName(machine: string, networkID: number, occurrence = 0): string {
+  return occurrence === 0 ? `nic-${machine}-${networkID}` : `nic-${machine}-${networkID}-${occurrence + 1}`;
+}
 
 /** The server UUID of a `spec.providerID` (`ionos://<uuid>`), or undefined when it is not one. */
 export function serverIdFromProviderID(providerID: string): string | undefined {
@@ -171,10 +183,12 @@ export function machineNetworks(machine: KubeObject): MachineNetworks {
     primary: true,
     lan: primaryLan,
     dhcp: true,
+    nicName: primaryNicName(name),
     ...(hasPoolRef(spec['ipv4PoolRef']) ? { ipv4Claim: claimName(name, 4) } : {}),
     ...(hasPoolRef(spec['ipv6PoolRef']) ? { ipv6Claim: claimName(name, 6) } : {}),
   }];
   const networks = Array.isArray(spec['additionalNetworks']) ? spec['additionalNetworks'] : [];
+  const onLan = new Map<number, number>();
   networks.forEach((network: unknown, i) => {
     const key = `additionalNetworks[${i}]`;
     const entry = isRecord(network) ? network : {};
@@ -183,10 +197,13 @@ export function machineNetworks(machine: KubeObject): MachineNetworks {
       problems.push(`spec.${key}.networkID ${JSON.stringify(entry['networkID'])} is not a LAN id (a positive integer)`);
       return;
     }
+    const occurrence = onLan.get(lan) ?? 0;
+    onLan.set(lan, occurrence + 1);
     declared.push({
       key,
       primary: false,
       lan,
+      nicName: additionalNicName(name, lan, occurrence),
       dhcp: typeof entry['dhcp'] === 'boolean' ? entry['dhcp'] : true,
       ...(typeof entry['vnet'] === 'string' && entry['vnet'] !== '' ? { vnet: entry['vnet'] } : {}),
       ...(hasPoolRef(entry['ipv4PoolRef']) ? { ipv4Claim: claimName(name, 4, lan) } : {}),
@@ -220,9 +237,10 @@ export function nicInfoOf(machineName: string, nics: readonly Nic[]): NicInfo[] 
  * Compares the declaration with the server's NICs.
  *
  * Matching: the primary declaration takes the NIC named `nic-<M>`; each additional network takes
- * the next unmatched NIC on its LAN, in API order. A declared address is in place when it is the
+ * the NIC with its {@link additionalNicName} (one the attacher created), else the next unmatched
+ * NIC on its LAN that bears none of the declared names (one CAPIC created), in API order. A declared address is in place when it is the
  * *first* address of its family on the NIC (addresses are compared in canonical form); later
- * addresses (a failover IP CAPIC appended, capic-facts §4.5) are kept by a patch, which replaces
+ * addresses (a failover IP CAPIC appended, `internal/service/cloud/nic.go`) are kept by a patch, which replaces
  * only the first one. A missing NIC is created only when every claimed address is known.
  */
 export function decideNics(input: NicDecisionInput): NicDecision {
@@ -232,10 +250,12 @@ export function decideNics(input: NicDecisionInput): NicDecision {
   const drift: NicDrift[] = [];
   const actions: NicAction[] = [];
 
+  const declaredNames = new Set(machine.declared.map((d) => d.nicName));
   for (const declared of machine.declared) {
     const nic = declared.primary
       ? input.serverNics.find((n) => n.properties.name === primaryName)
-      : input.serverNics.find((n) => !used.has(n) && n.properties.name !== primaryName && n.properties.lan === declared.lan);
+      : input.serverNics.find((n) => !used.has(n) && n.properties.name === declared.nicName)
+        ?? input.serverNics.find((n) => !used.has(n) && !declaredNames.has(n.properties.name ?? '') && n.properties.lan === declared.lan);
     if (nic !== undefined) used.add(nic);
 
     const want4 = declared.ipv4Claim === undefined ? undefined : input.claimAddresses[declared.ipv4Claim];
@@ -264,7 +284,7 @@ export function decideNics(input: NicDecisionInput): NicDecision {
         actions.push({
           kind: 'create', nic: declared.key,
           properties: {
-            ...(declared.primary ? { name: primaryName } : {}),
+            name: declared.nicName,
             lan, ips, ipv6Ips, dhcp: declared.dhcp,
             ...(declared.vnet !== undefined ? { vnet: declared.vnet } : {}),
           },
@@ -324,7 +344,7 @@ export function decideNics(input: NicDecisionInput): NicDecision {
 export function actionKey(action: NicAction): string {
   if (action.kind === 'create') {
     const p = action.properties;
-    return `create lan=${p.lan} name=${p.name ?? ''} ips=${formatList(p.ips)} ipv6Ips=${formatList(p.ipv6Ips)} dhcp=${p.dhcp}`;
+    return `create lan=${p.lan} name=${p.name} ips=${formatList(p.ips)} ipv6Ips=${formatList(p.ipv6Ips)} dhcp=${p.dhcp}`;
   }
   return `patch nic=${action.nicId} ips=${formatList(action.properties.ips ?? null)} ipv6Ips=${formatList(action.properties.ipv6Ips ?? null)}`;
 }
@@ -333,7 +353,7 @@ export function actionKey(action: NicAction): string {
 export function describeAction(action: NicAction): string {
   if (action.kind === 'create') {
     const p = action.properties;
-    return `create NIC${p.name ? ` ${p.name}` : ''} on LAN ${p.lan} for ${action.nic} with ips ${formatList(p.ips)}, ipv6Ips ${formatList(p.ipv6Ips)}, dhcp ${p.dhcp}`;
+    return `create NIC ${p.name} on LAN ${p.lan} for ${action.nic} with ips ${formatList(p.ips)}, ipv6Ips ${formatList(p.ipv6Ips)}, dhcp ${p.dhcp}`;
   }
   const parts = [
     ...(action.properties.ips !== undefined ? [`ips ${formatList(action.properties.ips)}`] : []),

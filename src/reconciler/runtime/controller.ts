@@ -52,6 +52,12 @@ export interface ControllerOptions {
   readonly rateLimiter?: RateLimiter;
   /** @default silentLogger */
   readonly log?: Logger;
+  /**
+   * Called when a worker is done with a key and no key is ready or in process any more (keys
+   * waiting for a delay may remain): the end of a burst of work.
+   * @default nothing
+   */
+  readonly onDrained?: () => void;
 }
 
 /** Counters of a controller. */
@@ -75,6 +81,8 @@ export interface Controller {
   isIdle(): boolean;
   /** When the next delayed key is due, or `undefined`. */
   nextDueAt(): number | undefined;
+  /** Whether a key is ready or in process now (keys waiting for a delay do not count). */
+  isBusy(): boolean;
   readonly stats: ControllerStats;
   /** Aborts running reconciles, drops queued keys and waits for the workers to finish. */
   stop(): Promise<void>;
@@ -114,6 +122,7 @@ export function runController(options: ControllerOptions): Controller {
         }
       } finally {
         queue.done(key);
+        if (options.onDrained !== undefined && queue.length === 0 && queue.inProcess === 0 && !abort.signal.aborted) options.onDrained();
       }
     }
   };
@@ -125,6 +134,7 @@ export function runController(options: ControllerOptions): Controller {
     enqueueAfter: (key, ms) => queue.addAfter(key, ms),
     isIdle: () => queue.isIdle() && informers.every((i) => i.state === 'watching'),
     nextDueAt: () => queue.nextReadyAt(),
+    isBusy: () => queue.length > 0 || queue.inProcess > 0,
     get stats() {
       return { ...stats };
     },

@@ -4,7 +4,8 @@
  * - A candidate reads the Lease every `retryPeriodMs`. It takes it when there is none (create),
  *   when it is its own, or when the holder has not renewed it for `leaseDurationSeconds` as seen
  *   on the candidate's own clock (the time it last saw the record change, not the renewTime
- *   written in it, so that clock skew between replicas does not matter). Every write carries
+ *   written in it, so that clock skew between replicas does not matter). Every deadline is on
+ *   the clock's monotonic reading, so a stepped wall clock moves none. Every write carries
  *   the resourceVersion read: of two candidates, one gets a 409 and stays a candidate.
  * - The leader renews every `retryPeriodMs`. When it has not renewed for `renewDeadlineMs`
  *   (renewals failing or hanging), it stops leading: `onStoppedLeading` runs and the signal
@@ -130,15 +131,15 @@ export class LeaderElector {
       this.log({ level: 'info', source: 'leader-election', message: 'started leading', fields: { identity: this.options.identity } });
       callbacks.onStartedLeading(leading.signal);
       // Renew it until a renewal is overdue or we are stopped.
-      let renewedAt = this.options.clock.now();
+      let renewedAt = this.options.clock.monotonic();
       while (!signal.aborted) {
         await this.options.clock.sleep(this.retryMs, signal);
         if (signal.aborted) break;
-        const left = renewedAt + this.renewDeadlineMs - this.options.clock.now();
+        const left = renewedAt + this.renewDeadlineMs - this.options.clock.monotonic();
         const renewed = left > 0 && (await this.withDeadline(this.tryAcquireOrRenew(callbacks), left));
         if (renewed) {
-          renewedAt = this.options.clock.now();
-        } else if (this.options.clock.now() - renewedAt >= this.renewDeadlineMs) {
+          renewedAt = this.options.clock.monotonic();
+        } else if (this.options.clock.monotonic() - renewedAt >= this.renewDeadlineMs) {
           this.log({ level: 'warn', source: 'leader-election', message: 'failed to renew the lease in time; stopped leading', fields: { identity: this.options.identity } });
           break;
         }
@@ -162,12 +163,14 @@ export class LeaderElector {
   /** One attempt to take or renew the Lease; `true` when this replica holds it afterwards. */
   private async tryAcquireOrRenew(callbacks: LeaderCallbacks): Promise<boolean> {
     const { store, clock, namespace, name, identity } = this.options;
-    const now = clock.now();
+    // Deadlines on the monotonic clock; the wall clock only for the times written in the Lease.
+    const now = clock.monotonic();
+    const wall = clock.now();
     const mine: LeaseSpec = {
       holderIdentity: identity,
       leaseDurationSeconds: Math.ceil(this.leaseMs / 1000),
-      acquireTime: microTime(now),
-      renewTime: microTime(now),
+      acquireTime: microTime(wall),
+      renewTime: microTime(wall),
       leaseTransitions: 0,
     };
     try {
@@ -175,7 +178,7 @@ export class LeaderElector {
       if (this.stopping.signal.aborted) return false;
       if (lease === undefined) {
         await store.create({ apiVersion: RESOURCES.lease.apiVersion, kind: RESOURCES.lease.kind, metadata: { name, namespace }, spec: mine });
-        this.observe(mine, clock.now(), callbacks);
+        this.observe(mine, clock.monotonic(), callbacks);
         return true;
       }
       const spec = (lease.spec ?? {}) as LeaseSpec;
@@ -185,11 +188,11 @@ export class LeaderElector {
       if (holder !== '' && holder !== identity && expires > now) return false;
       const next: LeaseSpec =
         holder === identity
-          ? { ...spec, renewTime: microTime(now), leaseDurationSeconds: mine.leaseDurationSeconds }
+          ? { ...spec, renewTime: microTime(wall), leaseDurationSeconds: mine.leaseDurationSeconds }
           : { ...mine, leaseTransitions: (spec.leaseTransitions ?? 0) + 1 };
       const updated: KubeObject = { ...lease, spec: next };
       await store.update(updated);
-      this.observe(next, clock.now(), callbacks);
+      this.observe(next, clock.monotonic(), callbacks);
       return true;
     } catch (error) {
       if (!isStoreError(error, 'Conflict', 'AlreadyExists')) {
@@ -199,7 +202,7 @@ export class LeaderElector {
     }
   }
 
-  /** Notes when the record last changed, on our clock. */
+  /** Notes when the record last changed, on our monotonic clock. */
   private observe(spec: LeaseSpec, at: number, callbacks: LeaderCallbacks): void {
     const text = JSON.stringify(spec);
     if (this.observed?.spec !== text) this.observed = { spec: text, at };

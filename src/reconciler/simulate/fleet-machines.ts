@@ -4,9 +4,16 @@
  * declarations their IonosCloudMachineTemplates give them. Pure: plain objects in, plain data out.
  */
 import type { KubeObject } from '../store.js';
+import { CLUSTER_NAME_LABEL, compareText } from '../../vocabulary.js';
 
 /** Who makes the machines of a group. */
 export type GroupKind = 'KubeadmControlPlane' | 'MachineDeployment' | 'IonosCloudMachine';
+
+/**
+ * The topology variables that carry a machine group's pool references (docs/topology.md): the
+ * value is merged into the class's machine template spec, as the class's patches do.
+ */
+const TOPOLOGY_NETWORK = { controlPlane: 'controlPlaneNetwork', worker: 'workerNetwork' } as const;
 
 /** A set of machines made alike and rolled together. */
 export interface MachineGroup {
@@ -32,9 +39,6 @@ export interface ManifestProblem {
   readonly path: string;
   readonly message: string;
 }
-
-/** Label CAPI puts on every object of a cluster. */
-const CLUSTER_NAME_LABEL = 'cluster.x-k8s.io/cluster-name';
 
 function record(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
@@ -68,8 +72,10 @@ function replicasOf(spec: Record<string, unknown>): number {
  */
 export function machineGroups(objects: readonly KubeObject[]): { groups: MachineGroup[]; problems: ManifestProblem[] } {
   const templates = new Map<string, KubeObject>();
+  const classes = new Map<string, KubeObject>();
   for (const o of objects) {
     if (o.kind === 'IonosCloudMachineTemplate') templates.set(`${o.metadata.namespace ?? ''}/${o.metadata.name}`, o);
+    if (o.kind === 'ClusterClass') classes.set(`${o.metadata.namespace ?? ''}/${o.metadata.name}`, o);
   }
   const groups: MachineGroup[] = [];
   const problems: ManifestProblem[] = [];
@@ -126,11 +132,70 @@ export function machineGroups(objects: readonly KubeObject[]): { groups: Machine
       if (machineSpec !== undefined && steps !== undefined) {
         groups.push({ kind: 'MachineDeployment', namespace, name: o.metadata.name, cluster, replicas, ...steps, machineSpec });
       }
+    } else if (o.kind === 'Cluster' && spec['topology'] !== undefined) {
+      groups.push(...topologyGroups(o, classes, templateSpec, rollout, problems));
     } else if (o.kind === 'IonosCloudMachine') {
       groups.push({ kind: 'IonosCloudMachine', namespace, name: o.metadata.name, cluster: labels[CLUSTER_NAME_LABEL] ?? '', replicas: 1, maxSurge: 0, maxUnavailable: 0, machineSpec: spec });
     }
   }
   const order = (g: MachineGroup) => `${g.namespace}\u0000${g.kind}\u0000${g.name}`;
-  groups.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+  groups.sort((a, b) => compareText(order(a), order(b)));
   return { groups, problems };
+}
+
+type TemplateSpec = (owner: KubeObject, path: string, ref: unknown) => Record<string, unknown> | undefined;
+type Rollout = (owner: KubeObject, path: string, replicas: number, surge: unknown, unavailable: unknown, defaults: { surge: number; unavailable: number }) =>
+  { maxSurge: number; maxUnavailable: number } | undefined;
+
+/**
+ * The machine groups the topology controller would create for a Cluster with `spec.topology`:
+ * the control plane and each machine deployment from the ClusterClass's machine templates, with
+ * the pool references of the cluster's network variables (per machine deployment overrides
+ * first). Named `<cluster>-control-plane` and `<cluster>-<machine deployment>`.
+ */
+function topologyGroups(cluster: KubeObject, classes: ReadonlyMap<string, KubeObject>, templateSpec: TemplateSpec, rollout: Rollout, problems: ManifestProblem[]): MachineGroup[] {
+  const namespace = cluster.metadata.namespace ?? 'default';
+  const topology = record(record(cluster.spec)['topology']);
+  const classNamespace = typeof topology['classNamespace'] === 'string' ? topology['classNamespace'] : namespace;
+  const cls = classes.get(`${classNamespace}/${String(topology['class'])}`);
+  if (cls === undefined) {
+    problems.push({ object: describe(cluster), path: 'spec.topology.class', message: `names ClusterClass ${JSON.stringify(topology['class'])}, which is not among the manifests` });
+    return [];
+  }
+  const variables = (list: unknown): Map<string, unknown> => new Map((Array.isArray(list) ? list : []).map((v) => [String(record(v)['name']), record(v)['value']]));
+  const clusterVariables = variables(topology['variables']);
+  const name = cluster.metadata.name;
+  const classSpec = record(cls.spec);
+  const groups: MachineGroup[] = [];
+  const cp = record(topology['controlPlane']);
+  const cpReplicas = replicasOf(cp);
+  const cpTemplate = templateSpec(cls, 'spec.controlPlane.machineInfrastructure.ref', record(record(classSpec['controlPlane'])['machineInfrastructure'])['ref']);
+  if (cpTemplate !== undefined) {
+    groups.push({
+      kind: 'KubeadmControlPlane', namespace, name: `${name}-control-plane`, cluster: name, replicas: cpReplicas, maxSurge: 1, maxUnavailable: 0,
+      machineSpec: { ...cpTemplate, ...record(clusterVariables.get(TOPOLOGY_NETWORK.controlPlane)) },
+    });
+  }
+  const mdClasses = new Map((Array.isArray(record(classSpec['workers'])['machineDeployments']) ? record(classSpec['workers'])['machineDeployments'] as unknown[] : [])
+    .map((c) => [String(record(c)['class']), record(c)]));
+  const deployments = record(topology['workers'])['machineDeployments'];
+  (Array.isArray(deployments) ? deployments : []).forEach((value, i) => {
+    const md = record(value);
+    const path = `spec.topology.workers.machineDeployments[${i}]`;
+    const mdClass = mdClasses.get(String(md['class']));
+    if (mdClass === undefined) {
+      problems.push({ object: describe(cluster), path: `${path}.class`, message: `ClusterClass ${JSON.stringify(cls.metadata.name)} has no machine deployment class ${JSON.stringify(md['class'])}` });
+      return;
+    }
+    const template = templateSpec(cls, `spec.workers.machineDeployments[${String(md['class'])}].template.infrastructure.ref`, record(record(mdClass['template'])['infrastructure'])['ref']);
+    const replicas = replicasOf(md);
+    const update = record(record(md['strategy'])['rollingUpdate']);
+    const steps = rollout(cluster, `${path}.strategy.rollingUpdate`, replicas, update['maxSurge'], update['maxUnavailable'], { surge: 1, unavailable: 0 });
+    const overrides = variables(record(md['variables'])['overrides']);
+    const network = overrides.get(TOPOLOGY_NETWORK.worker) ?? clusterVariables.get(TOPOLOGY_NETWORK.worker);
+    if (template !== undefined && steps !== undefined) {
+      groups.push({ kind: 'MachineDeployment', namespace, name: `${name}-${String(md['name'])}`, cluster: name, replicas, ...steps, machineSpec: { ...template, ...record(network) } });
+    }
+  });
+  return groups;
 }

@@ -10,14 +10,14 @@
  */
 import { ManualClock } from '../clock.js';
 import { MemoryStore } from '../memory-store.js';
-import { CLUSTER_NAME_LABEL, IPAM_GROUP, claimAddressRef, compareText, ownerReference, withoutFinalizer } from '../claims/api.js';
+import { CLUSTER_NAME_LABEL, IPAM_API_GROUP, claimAddressRef, compareText, ownerReference, withoutFinalizer } from '../claims/api.js';
 import { runClaimBinder, untilSettled, type ClaimBinder } from '../claims/binder.js';
 import { machineNetworks } from '../nics/decide.js';
 import { RESOURCES, type KubeObject } from '../store.js';
 import { machineGroups, type MachineGroup, type ManifestProblem } from './fleet-machines.js';
 import { machinesToCreate, machinesToDelete, rolledOut, roundsToRollOut } from './rollout.js';
 
-/** The finalizer the IONOS provider puts on the claims it creates (capic-facts §3.3). */
+/** The finalizer the IONOS provider puts on the claims it creates (`MachineFinalizer` in CAPIC's API types). */
 const PROVIDER_CLAIM_FINALIZER = 'ionoscloudmachine.infrastructure.cluster.x-k8s.io';
 const DEPLOYMENT_NAME_LABEL = 'cluster.x-k8s.io/deployment-name';
 const CONTROL_PLANE_LABEL = 'cluster.x-k8s.io/control-plane';
@@ -154,7 +154,8 @@ export async function simulate(objects: readonly KubeObject[], options: Simulati
   const roundMs = options.roundMs ?? 60_000;
   const clock = new ManualClock();
   const start = clock.now();
-  const store = new MemoryStore({ clock });
+  // The binder's watches never fall behind here: a short history keeps old versions from piling up.
+  const store = new MemoryStore({ clock, historyLimit: 1_000 });
   for (const o of objects) {
     if (o.kind === 'InClusterIPPool' || o.kind === 'GlobalInClusterIPPool' || o.kind === 'Cluster') await store.create(o);
   }
@@ -264,7 +265,7 @@ class World {
             finalizers: [PROVIDER_CLAIM_FINALIZER],
             ownerReferences: [{ ...ownerReference(object, true), blockOwnerDeletion: true }],
           },
-          spec: { poolRef: { apiGroup: IPAM_GROUP, kind: pool.kind, name: pool.name } },
+          spec: { poolRef: { apiGroup: IPAM_API_GROUP, kind: pool.kind, name: pool.name } },
         });
         nics.push({
           namespace: group.namespace,

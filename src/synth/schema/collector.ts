@@ -5,7 +5,7 @@
  */
 import { celList, celMap } from '@bufbuild/cel';
 import { editDistance, ProblemCollector, type Problem } from '../../problems.js';
-import type { crdValidators } from '../../l1.js';
+import type { crdValidators } from '../../l1-validators.js';
 
 type CelRule = crdValidators.CelRule;
 type Check = crdValidators.Check;

@@ -4,12 +4,13 @@
  * generated from their own CRDs.
  */
 import type { Problem } from '../../problems.js';
-import type { crdValidators } from '../../l1.js';
+import type { crdValidators } from '../../l1-validators.js';
+import { compareText } from '../../vocabulary.js';
 
 type CelRule = crdValidators.CelRule;
 type KindValidator = crdValidators.KindValidator;
 import { Collector, type Violation } from './collector.js';
-import { comparePaths, compareStrings } from './paths.js';
+import { comparePaths } from './paths.js';
 
 /** What validating a set of objects did, besides finding problems. */
 export interface ValidationStats {
@@ -101,12 +102,12 @@ function runOne(obj: Record<string, unknown>, byGroup: ReadonlyMap<string, Reado
   const byVersion = byKind.get(kind);
   if (byVersion === undefined) {
     const elsewhere = kinds.filter((k) => k.kind === kind).map((k) => `${k.group}/${k.version}`);
-    return fail('kind', `${kind} is not a kind of API group ${group} (its CRDs define ${[...byKind.keys()].sort(compareStrings).join(', ')})`
+    return fail('kind', `${kind} is not a kind of API group ${group} (its CRDs define ${[...byKind.keys()].sort(compareText).join(', ')})`
       + (elsewhere.length > 0 ? `; ${kind} is served as apiVersion ${elsewhere.join(', ')}` : ''));
   }
   const validator = byVersion.get(version);
   if (validator === undefined) {
-    const served = [...byVersion.keys()].sort(compareStrings).map((v) => `${group}/${v}`);
+    const served = [...byVersion.keys()].sort(compareText).map((v) => `${group}/${v}`);
     return fail('apiVersion', `${kind} is not served as ${apiVersion}; use ${served.join(' or ')}`);
   }
   validator.validate(validator.defaults(obj), collector);
@@ -121,7 +122,7 @@ function runOne(obj: Record<string, unknown>, byGroup: ReadonlyMap<string, Reado
 }
 
 function sortViolations(violations: readonly Violation[]): Violation[] {
-  return [...violations].sort((a, b) => comparePaths(a.path, b.path) || compareStrings(a.message, b.message));
+  return [...violations].sort((a, b) => comparePaths(a.path, b.path) || compareText(a.message, b.message));
 }
 
 /** `Kind namespace/name` (or `Kind name` without a namespace) for problem paths. */
@@ -162,9 +163,9 @@ function createSession(run: (obj: Record<string, unknown>) => Outcome): Validati
       else found.push({ label, violation: { path: '', message: `is defined more than once (objects #${first} and #${i} of the output); one would overwrite the other when applied` } });
     },
     finish: () => {
-      const sorted = [...found].sort((a, b) => compareStrings(a.label, b.label)
+      const sorted = [...found].sort((a, b) => compareText(a.label, b.label)
         || comparePaths(a.violation.path, b.violation.path)
-        || compareStrings(a.violation.message, b.violation.message));
+        || compareText(a.violation.message, b.violation.message));
       const problems: Problem[] = sorted.map(({ label, violation }) => ({
         path: violation.path === '' ? label : `${label}: ${violation.path}`,
         message: violation.message,
@@ -173,7 +174,7 @@ function createSession(run: (obj: Record<string, unknown>) => Outcome): Validati
         problems,
         stats: {
           objects,
-          unchecked: [...unchecked].sort(([a], [b]) => compareStrings(a, b)).map(([kind, count]) => ({ kind, count })),
+          unchecked: [...unchecked].sort(([a], [b]) => compareText(a, b)).map(([kind, count]) => ({ kind, count })),
           celEvaluated: counts.evaluated,
           celSkippedTransition: counts.skippedTransition,
           celSkippedUnsupported: counts.skippedUnsupported,

@@ -3,7 +3,7 @@
  * validator does with it: `evaluated`, `transition` (reads oldSelf; the API server skips it
  * when an object is created) or `unsupported` (with the reason).
  */
-import { crdValidators } from '../../l1.js';
+import { crdValidators } from '../../l1-validators.js';
 
 const { CEL_RULES, CEL_RULE_SITES } = crdValidators;
 type CelRule = crdValidators.CelRule;

@@ -2,6 +2,7 @@
  * Ordering of field paths (`spec.a[2].b` before `spec.a[10]`): segment by segment, list
  * indexes numerically, everything else by UTF-16 code units (never by locale).
  */
+import { compareText } from '../../vocabulary.js';
 
 type Segment = number | string;
 
@@ -11,11 +12,6 @@ function segments(path: string): Segment[] {
     out.push(m[1] !== undefined ? Number(m[1]) : (m[2] ?? m[3] ?? ''));
   }
   return out;
-}
-
-/** Code-unit comparison. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Compares two field paths: parents first, list indexes in numeric order. */
@@ -30,7 +26,7 @@ export function comparePaths(a: string, b: string): number {
     if (typeof p === 'number' && typeof q === 'number') return p - q;
     if (typeof p === 'number') return -1;
     if (typeof q === 'number') return 1;
-    return compareStrings(p, q);
+    return compareText(p, q);
   }
-  return x.length - y.length || compareStrings(a, b);
+  return x.length - y.length || compareText(a, b);
 }
