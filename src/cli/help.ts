@@ -52,6 +52,13 @@ Options:
                      '/', $HOME, a git work tree's root, or the fleet's or working directory)
       --stdout       print all objects as one YAML stream instead of writing files
                      (fails if the lock file is not up to date, as nothing is written)
+      --allow-secrets
+                     let a Secret into the output (refused by default: its data would be
+                     committed; reference existing Secrets, or use SOPS / External Secrets)
+      --format FORMAT
+                     how problems are printed besides the text on stderr: text (default),
+                     json ({problems: [...]} on stdout) or github (workflow annotations,
+                     the default when GITHUB_ACTIONS=true)
       --locked       fail instead of changing ipam.lock.yaml (for CI)
       --with-reconciler
                      add the runtime reconciler's own objects under '_reconciler/'
@@ -82,7 +89,8 @@ address written by hand (pools, endpoints, pod and service CIDRs) is checked aga
 Options:
       --write            write the new ipam.lock.yaml (only when the plan has no errors)
       --locked           exit 1 when ipam.lock.yaml is not what the plan would write (for CI)
-      --format FORMAT    table (default), markdown (for a pull-request comment) or json
+      --format FORMAT    table (default), markdown (for a pull-request comment), json, or
+                         github (the table, and problems as workflow annotations)
       --prune            release the ranges of pools and clusters no longer in the fleet
       --allow-renumber   re-plan a locked pool that would have to shrink or move
 
@@ -98,16 +106,19 @@ Examples:
   capi-ionos plan --format markdown > plan.md     # post as a PR comment
 `;
 
-export const VALIDATE_HELP = `Usage: capi-ionos validate [FLEET] [--format text|json]
+export const VALIDATE_HELP = `Usage: capi-ionos validate [FLEET] [--format text|json|github] [--allow-secrets]
 
 Runs every check of 'synth' and 'plan' (fleet schema, IP plan, construct props, CRD schemas and
 CEL rules) and writes nothing. Exit code 0 when everything is valid, 1 on findings, 2 on input
 errors.
 
 Options:
-      --format FORMAT    text (default) or json: also print {"valid", "problems": [{"file",
-                         "path", "message", "layer"}], "findings"} on stdout; the summary and
-                         errors stay on stderr ("findings": the plan's warnings and notes)
+      --format FORMAT    text (default), json: also print {"valid", "problems": [{"file",
+                         "line", "column", "path", "code", "message", "layer"}], "findings"} on
+                         stdout; the summary and errors stay on stderr ("findings": the plan's
+                         warnings and notes), or github: workflow annotations on stdout (the
+                         default when GITHUB_ACTIONS=true)
+      --allow-secrets    let a Secret into the output (refused by default)
 
 Examples:
   capi-ionos validate fleet.yaml
@@ -128,7 +139,9 @@ Options:
       --base REF         compare with DIR and the lock file at a Git revision (a branch, tag or
                          commit: 'origin/main' in a pull request) instead of the files on disk
   -o, --output DIR       the directory synth writes to (default: 'dist' beside the fleet file)
-      --format FORMAT    text (default), markdown (for a pull-request comment) or json
+      --format FORMAT    text (default), markdown (for a pull-request comment), json, or
+                         github (text, and problems as workflow annotations)
+      --allow-secrets    let a Secret into the output (refused by default)
       --exit-code        exit 1 when anything changed, 0 when nothing did (like git diff)
 
 Without --exit-code the exit code is 0 whether or not anything changed; 1 and 2 mean what
@@ -183,7 +196,9 @@ maxUnavailable), and reports every NIC's address, each pool's use at its peak, a
 that could not be bound at any moment.
 
 Options:
-      --format FORMAT      table (default) or json
+      --format FORMAT      table (default), json, or github (the table, and problems as
+                           workflow annotations)
+      --allow-secrets      let a Secret into the output (refused by default)
       --round-seconds N    simulated time between rollout rounds (default 60), which lets
                            addresses released in one round leave their pool's
                            addressReuseGracePeriodSeconds before later rounds

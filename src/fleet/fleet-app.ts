@@ -6,7 +6,7 @@ import { checkOutputDirectory } from '../synth/output-dir.js';
 import { render } from '../synth/render.js';
 import { writeDirectory } from '../synth/write.js';
 import { LOCK_FILE, writeLockFile } from './lock-file.js';
-import { planErrors, planWithLock } from './plan.js';
+import { constructPlace, planErrors, planWithLock } from './plan.js';
 
 /** Properties of a {@link FleetApp}. */
 export interface FleetAppProps {
@@ -66,8 +66,8 @@ export class FleetApp extends App {
       ...(main === undefined ? {} : { fleet: resolve(main) }),
     });
     const lockPath = resolve(this.lockFile ?? join(main === undefined ? process.cwd() : dirname(resolve(main)), LOCK_FILE));
-    const planned = planWithLock(planRequestsOf(this), lockPath, {});
-    const errors = planErrors(planned, basename(process.argv[1] ?? 'app'), findingPathsOf(this));
+    const planned = planWithLock(planRequestsOf(this), lockPath, {}, constructPlace(basename(main ?? 'app'), findingPathsOf(this)));
+    const errors = planErrors(planned);
     if (errors !== undefined) throw errors;
     bindPlan(this, planned.result);
     const rendered = render(this, { env: process.env });

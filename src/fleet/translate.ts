@@ -103,7 +103,7 @@ export function addFleet(app: App, fleet: FleetSpec, plan: PlanResult): void {
   if (fleet.sharedPools.length > 0) {
     const chart = new SharedObjects(app);
     for (const spec of [...fleet.sharedPools].sort(byName)) {
-      const pool = need(spec.name, `sharedPools.${spec.name}`);
+      const pool = need(spec.name, `sharedPools[${fleet.sharedPools.indexOf(spec)}]`);
       shared.set(spec.name, new IpPool(chart, spec.name, {
         family: pool.family === 4 ? 'IPv4' : 'IPv6', name: spec.name, scope: 'global', network: networks.get(spec.network), size: spec.size,
       }));
@@ -111,7 +111,7 @@ export function addFleet(app: App, fleet: FleetSpec, plan: PlanResult): void {
   }
   const addPools = (scope: Construct, clusterPools: readonly PlannedPool[], cluster: ClusterSpec) => {
     for (const pool of clusterPools) {
-      need(pool.name, `clusters.${cluster.name}.pools.${pool.network}`);
+      need(pool.name, `clusters[${fleet.clusters.indexOf(cluster)}]`);
       new IpPool(scope, pool.name, {
         family: pool.family === 4 ? 'IPv4' : 'IPv6', name: pool.name, namespace: cluster.namespace,
         network: networks.get(pool.network), size: cluster.poolSizes[pool.network],
@@ -146,7 +146,7 @@ export function addFleet(app: App, fleet: FleetSpec, plan: PlanResult): void {
   for (const spec of [...fleet.clusters].sort(byName)) {
     const endpoint = spec.controlPlane.endpoint === 'auto' ? endpoints.get(spec.name) : spec.controlPlane.endpoint;
     if (endpoint === undefined) {
-      throw new ProblemError('plan', [{ path: `clusters.${spec.name}.controlPlane.endpoint`, message: "no VIP could be planned; run 'capi-ionos plan' to see why" }]);
+      throw new ProblemError('plan', [{ path: `clusters[${fleet.clusters.indexOf(spec)}].controlPlane.endpoint`, message: "no VIP could be planned; run 'capi-ionos plan' to see why" }]);
     }
     const clusterPools = [...(poolsByCluster.get(spec.name) ?? [])].sort(byName);
     const pools = new Map<string, IIpPool>();

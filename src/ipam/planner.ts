@@ -29,7 +29,7 @@ import type {
   Allocation, EndpointRequest, Finding, LockEntry, LockedEndpoint, LockedPoolRange, ManualPool, PlanChange,
   PlanInput, PlannedEndpoint, PlannedPool, PlanNetwork, PlanResult, PoolRequest, Severity,
 } from './plan-model.js';
-import { ProblemError, type Problem } from '../problems.js';
+import { ProblemError, showValue, type Problem } from '../problems.js';
 import { familyName, parseRangeText } from './range-text.js';
 import { normalize, overlaps, size, subtract, type Range } from './ranges.js';
 import { askedSize, blockFor, growthFor, isShrink, poolCapacity } from './sizing.js';
@@ -103,7 +103,7 @@ interface Want {
   readonly part: number;
 }
 
-const q = (text: string): string => JSON.stringify(text);
+const q = (text: string): string => showValue(text);
 
 function isName(value: unknown): value is string {
   return typeof value === 'string' && value !== '';
@@ -255,7 +255,7 @@ function readInput(input: PlanInput): { nets: Map<string, Net>; manuals: Manual[
     if (!Array.isArray(input.lock.ranges)) problems.push({ path: 'lock.ranges', message: 'the lock\'s ranges must be a list' });
     else problems.push(...validateLock(input.lock, 'lock.'));
   }
-  if (problems.length > 0) throw new ProblemError('plan', problems);
+  if (problems.length > 0) throw new ProblemError('input', problems);
   return { nets, manuals, findings };
 }
 
@@ -357,7 +357,7 @@ interface Planning {
  * @returns pools (sorted by network, then name), endpoints (by cluster), findings (errors
  *   first) and the new lock (sorted). Planning never throws for a fleet that does not fit: every
  *   conflict is a finding, and `assertPlanOk` turns the errors into one `ProblemError`.
- * @throws ProblemError (layer `plan`) for malformed input, naming every problem
+ * @throws ProblemError (layer `input`) for malformed input, naming every problem
  */
 export function plan(input: PlanInput): PlanResult {
   const { nets, manuals, findings } = readInput(input);
@@ -938,5 +938,5 @@ function manualFindings(manuals: readonly Manual[], nets: ReadonlyMap<string, Ne
  */
 export function assertPlanOk(result: PlanResult): void {
   const errors = result.findings.filter((f) => f.severity === 'error');
-  if (errors.length > 0) throw new ProblemError('plan', errors.map((f) => ({ path: f.path, message: `${f.message} [${f.code}]` })));
+  if (errors.length > 0) throw new ProblemError('plan', errors.map((f) => ({ path: f.path, code: f.code, message: f.message })));
 }

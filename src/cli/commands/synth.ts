@@ -28,6 +28,7 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
     stdout: { type: 'boolean' },
     locked: { type: 'boolean' },
     force: { type: 'boolean' },
+    'allow-secrets': { type: 'boolean' },
     'with-reconciler': { type: 'boolean' },
     'reconciler-image': { type: 'string' },
     'ipam-provider': { type: 'string' },
@@ -75,7 +76,7 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
       const { LOCK_FILE } = await import('../../fleet/lock-file.js');
       throw new ProblemError('plan', [{
         file: LOCK_FILE, path: '',
-        message: `is not up to date with ${basename(fleet)}; run 'capi-ionos plan --write' and commit it`,
+        message: `not up to date with ${basename(fleet)}; run 'capi-ionos plan --write' and commit it`,
       }]);
     }
     return plan;
@@ -112,7 +113,7 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
     const progress = Progress.for(io, 'rendering', 'charts');
     let rendered;
     try {
-      rendered = render(app, { env: io.env, onProgress: (done, total) => progress.update(done, total) });
+      rendered = render(app, { env: io.env, allowSecrets: values['allow-secrets'] === true, onProgress: (done, total) => progress.update(done, total) });
     } finally {
       progress.end();
     }
@@ -143,7 +144,7 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
     const progress = Progress.for(io, 'rendering', 'charts');
     let staged;
     try {
-      staged = await synthesis.write(appInput, { dir: outdir, token, env: io.env, onProgress: (done, total) => progress.update(done, total) });
+      staged = await synthesis.write(appInput, { dir: outdir, token, env: io.env, allowSecrets: values['allow-secrets'] === true, onProgress: (done, total) => progress.update(done, total) });
     } finally {
       progress.end();
     }
