@@ -82,7 +82,7 @@ app.synth();
     const result = await run(['simulate', join(dir, 'main.ts')], { cwd: ROOT });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      'error: main.ts: prod-a/nodes: addresses: pool "nodes" holds 3 addresses but its machines need 4 at their peak (replicas + surge); add addresses, or lower replicas or maxSurge [pool-too-small]\n'
+      'main.ts: error: prod-a/nodes: addresses: pool "nodes" holds 3 addresses but its machines need 4 at their peak (replicas + surge); add addresses, or lower replicas or maxSurge [pool-too-small]\n'
       + '1 problem found; nothing was written.\n',
     );
     expect(result.stdout).toBe('');

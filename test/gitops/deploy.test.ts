@@ -111,7 +111,14 @@ describe('the Argo CD plugin', () => {
     expect((await run(['init', dir, '--format', 'ts'])).code).toBe(0);
     expect(existsSync(join(dir, 'node_modules'))).toBe(false);
     expect(discovers(dir)).toBe(true);
-    // WHEN the plugin runs
+    // WHEN the plugin runs before the scaffold's IP plan is written
+    const unplanned = runPlugin(dir);
+    // THEN it refuses, printing nothing: Argo CD must never apply an unreviewed plan
+    expect(unplanned.code).toBe(1);
+    expect(unplanned.stdout).toBe('');
+    expect(unplanned.stderr).toContain('ipam.lock.yaml');
+    // WHEN the plan is written, as the scaffold's next steps say, and the plugin runs again
+    expect((await run(['plan', join(dir, 'fleet.ts'), '--write'])).code).toBe(0);
     const result = runPlugin(dir);
     // THEN it links the installation and prints what synth writes
     expect(result.code, result.stderr).toBe(0);

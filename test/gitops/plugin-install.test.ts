@@ -105,6 +105,9 @@ describe.skipIf(SKIP)('the Argo CD plugin from the init container\'s installatio
   it('generates a cdk8s app through the linked node_modules', async () => {
     const dir = join(work, 'ts');
     expect((await run(['init', dir, '--format', 'ts'])).code).toBe(0);
+    // The scaffold plans its pools: the plugin refuses until the plan is written, as its next steps say.
+    expect(runPlugin(dir).code).toBe(1);
+    expect((await run(['plan', join(dir, 'fleet.ts'), '--write'])).code).toBe(0);
     const result = runPlugin(dir);
     expect(result.code, result.stderr).toBe(0);
     expect((await run(['synth', join(dir, 'fleet.ts'), '-o', join(work, 'ts-dist')])).code).toBe(0);
