@@ -10,6 +10,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { plan } from '../src/ipam/planner.js';
+import { planAddresses } from '../src/ipam/address-checks.js';
 import { parseFleet } from '../src/fleet/read.js';
 import { planRequests } from '../src/fleet/requests.js';
 import { generateFleet } from './fleet-generator.js';
@@ -31,6 +32,7 @@ export async function run(): Promise<string> {
 
   const timings: Timing[] = [
     await measure('planRequests + plan, from scratch', () => plan(planRequests(fleet)), { runs: 9, warmup: 2 }),
+    await measure('planRequests + planAddresses (plan and every address checked), from scratch', () => planAddresses(planRequests(fleet)), { runs: 9, warmup: 2 }),
     await measure('planRequests + plan, with the lock (nothing new)', () => plan({ ...planRequests(fleet), lock: first.lock }), { runs: 9, warmup: 2 }),
     await measure(`parseFleet (${(text.length / 1e6).toFixed(1)} MB of YAML)`, () => parseFleet(text, 'fleet.yaml'), { runs: 3, warmup: 1 }),
   ];

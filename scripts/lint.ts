@@ -70,7 +70,7 @@ const LIBRARY_IO: readonly { readonly pattern: RegExp; readonly what: string }[]
  */
 const LIBRARY_IO_ALLOWED: Readonly<Record<string, string>> = {
   'src/reconciler/clock.ts': 'reads the clock (take a clock)',
-  'src/synth/fleet-app.ts': 'reads the environment (take it as a parameter)',
+  'src/fleet/fleet-app.ts': 'reads the environment (take it as a parameter)',
 };
 
 function typeScriptFiles(dir: string): string[] {

@@ -10,7 +10,7 @@
  */
 export * from './constructs/index.js';
 export * from './problems.js';
-export { FleetApp, type FleetAppProps } from './synth/fleet-app.js';
+export { FleetApp, type FleetAppProps } from './fleet/fleet-app.js';
 export { loadFleet, type LoadedFleet } from './fleet/app.js';
 export { planFleet, type PlanFlags, type PlannedFleet } from './fleet/plan.js';
 export type { FleetSpec } from './fleet/schema.js';

@@ -7,7 +7,7 @@
  *   node naive.mjs <repo root> <fleet.yaml> <output dir>
  */
 import { writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { App, Names, YamlOutputType } from 'cdk8s';
 
@@ -18,7 +18,7 @@ const { planErrors, planFleet } = await import(lib('fleet/plan.js')) as typeof i
 const { addFleet } = await import(lib('fleet/translate.js')) as typeof import('../../src/fleet/translate.js');
 
 const planned = await planFleet(fleet, {});
-const errors = planErrors(planned, basename(fleet));
+const errors = planErrors(planned);
 if (errors !== undefined) throw errors;
 const app = new App({ outdir, yamlOutputType: YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE });
 addFleet(app, planned.fleet, planned.result);

@@ -1,26 +1,35 @@
 /**
- * The seed scenario: one cluster with three control-plane nodes and one worker pool. Every
- * machine's primary NIC takes its IPv4 address from the cluster's InClusterIPPool; the workers
- * have a second NIC on LAN 3 that draws from a GlobalInClusterIPPool shared across clusters.
+ * The seed scenario: one cluster with three control-plane nodes and one worker pool, with every
+ * address planned from the fleet's networks. The workers' primary NIC takes its IPv4 address
+ * from the cluster's InClusterIPPool, planned from `nodes`; their second NIC, on LAN 3, draws from
+ * a GlobalInClusterIPPool shared across clusters, planned from `storage`. The control-plane
+ * endpoint is planned from `nodes` too. Every planned range is kept in ipam.lock.yaml beside this
+ * file, so it never moves.
  *
- * Synthesise with `npx capi-ionos synth examples/basic/main.ts -o examples/basic/dist`
- * (or `npx cdk8s synth`, which runs this file through cdk8s.yaml).
+ * Plan with `npx capi-ionos plan examples/basic/main.ts`, synthesise with
+ * `npx capi-ionos synth examples/basic/main.ts` (or `npx cdk8s synth`, which runs this file
+ * through cdk8s.yaml).
  */
 import {
-  Credentials, FleetApp, IonosCluster, IpPool, MachineImage, SharedObjects,
+  Credentials, FleetApp, IonosCluster, IpPool, MachineImage, Network, SharedObjects,
 } from 'cdk8s-capi-ionos';
 
 const app = new FleetApp();
 
+const nodes = new Network(app, 'nodes', {
+  family: 'IPv4', cidr: '10.20.0.0/16', gateway: '10.20.0.1', reserved: ['10.20.0.0/24'],
+});
+const storage = new Network(app, 'storage', {
+  family: 'IPv4', cidr: '172.16.0.0/20', gateway: '172.16.0.1', lanID: 3,
+});
+
 const shared = new SharedObjects(app);
-const storage = new IpPool(shared, 'additional-node-ips', {
+const storageIps = new IpPool(shared, 'additional-node-ips', {
   family: 'IPv4',
   name: 'additional-node-ips',
   scope: 'global',
-  addresses: ['172.16.0.0/26'],
-  prefix: 20,
-  gateway: '172.16.0.1',
-  excludedAddresses: ['172.16.0.1'],
+  network: storage,
+  size: 64,
 });
 
 const cluster = new IonosCluster(app, 'prod-a', {
@@ -32,18 +41,17 @@ const cluster = new IonosCluster(app, 'prod-a', {
   sshAuthorizedKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExampleKeyOnlyForTheDocs platform@example.org'],
   controlPlane: {
     replicas: 3,
-    endpoint: { host: '10.20.0.10' },
+    endpoint: { network: nodes },
     machine: { cores: 4, memoryMB: 8192, disk: { sizeGB: 50, image: MachineImage.fromId('3f1e2d4c-0000-4000-8000-000000000001') } },
   },
 });
 
+// Sized from the machines that draw from it: 5 workers + 1 surge, plus headroom.
 const nodeIps = new IpPool(cluster, 'primary-node-ips', {
   family: 'IPv4',
   name: 'primary-node-ips',
   namespace: 'prod-a',
-  addresses: ['10.20.1.0/27'],
-  prefix: 16,
-  gateway: '10.20.0.1',
+  network: nodes,
 });
 
 cluster.addNodePool('workers', {
@@ -52,7 +60,7 @@ cluster.addNodePool('workers', {
   machine: { cores: 2, memoryMB: 4096, disk: { image: MachineImage.fromId('3f1e2d4c-0000-4000-8000-000000000001') } },
   network: {
     ipv4Pool: nodeIps,
-    additionalNetworks: [{ networkID: 3, ipv4Pool: storage }],
+    additionalNetworks: [{ networkID: storage.lanID!, ipv4Pool: storageIps }],
   },
   healthCheck: {},
 });

@@ -52,6 +52,13 @@ Options:
                      '/', $HOME, a git work tree's root, or the fleet's or working directory)
       --stdout       print all objects as one YAML stream instead of writing files
                      (fails if the lock file is not up to date, as nothing is written)
+      --allow-secrets
+                     let a Secret into the output (refused by default: its data would be
+                     committed; reference existing Secrets, or use SOPS / External Secrets)
+      --format FORMAT
+                     how problems are printed besides the text on stderr: text (default),
+                     json ({problems: [...]} on stdout) or github (workflow annotations,
+                     the default when GITHUB_ACTIONS=true)
       --locked       fail instead of changing ipam.lock.yaml (for CI)
       --with-reconciler
                      add the runtime reconciler's own objects under '_reconciler/'
@@ -70,39 +77,48 @@ Examples:
   capi-ionos synth --stdout | kubectl apply --dry-run=server -f -
 `;
 
-export const PLAN_HELP = `Usage: capi-ionos plan [FLEET] [--write] [--format table|markdown|json] [--prune] [--allow-renumber]
+export const PLAN_HELP = `Usage: capi-ionos plan [FLEET] [--write|--locked] [--format table|markdown|json] [--prune] [--allow-renumber]
 
 Plans every cluster's IP pools and control-plane VIPs from the fleet's networks and shows, per
 network and pool, the ranges, capacity, the machines' peak need (replicas + surge), use,
 headroom and the change against ipam.lock.yaml. Every range in the lock stays where it is; new
-pools go into free space; a pool that needs more gets a second range.
+pools go into free space; a pool that needs more gets a second range. FLEET is a fleet file or
+a cdk8s app (.ts, .js), whose Networks and planned pools are planned the same way; every
+address written by hand (pools, endpoints, pod and service CIDRs) is checked against them.
 
 Options:
       --write            write the new ipam.lock.yaml (only when the plan has no errors)
-      --format FORMAT    table (default), markdown (for a pull-request comment) or json
+      --locked           exit 1 when ipam.lock.yaml is not what the plan would write (for CI)
+      --format FORMAT    table (default), markdown (for a pull-request comment), json, or
+                         github (the table, and problems as workflow annotations)
       --prune            release the ranges of pools and clusters no longer in the fleet
       --allow-renumber   re-plan a locked pool that would have to shrink or move
 
 Exit code 1 when the plan has errors: overlapping ranges, an exhausted network, a pool smaller
-than its peak, a gateway inside a pool or outside its network, mixed families, or a locked pool
-that would have to move.
+than its peak, a gateway or control-plane endpoint inside a pool, a pool outside every declared
+network (unless marked unmanaged), pod or service CIDRs on a node network, mixed families, or a
+locked pool that would have to move.
 
 Examples:
   capi-ionos plan fleet.yaml
+  capi-ionos plan main.ts --format json
   capi-ionos plan --write
   capi-ionos plan --format markdown > plan.md     # post as a PR comment
 `;
 
-export const VALIDATE_HELP = `Usage: capi-ionos validate [FLEET] [--format text|json]
+export const VALIDATE_HELP = `Usage: capi-ionos validate [FLEET] [--format text|json|github] [--allow-secrets]
 
 Runs every check of 'synth' and 'plan' (fleet schema, IP plan, construct props, CRD schemas and
 CEL rules) and writes nothing. Exit code 0 when everything is valid, 1 on findings, 2 on input
 errors.
 
 Options:
-      --format FORMAT    text (default) or json: also print {"valid", "problems": [{"file",
-                         "path", "message", "layer"}], "findings"} on stdout; the summary and
-                         errors stay on stderr ("findings": the plan's warnings and notes)
+      --format FORMAT    text (default), json: also print {"valid", "problems": [{"file",
+                         "line", "column", "path", "code", "message", "layer"}], "findings"} on
+                         stdout; the summary and errors stay on stderr ("findings": the plan's
+                         warnings and notes), or github: workflow annotations on stdout (the
+                         default when GITHUB_ACTIONS=true)
+      --allow-secrets    let a Secret into the output (refused by default)
 
 Examples:
   capi-ionos validate fleet.yaml
@@ -123,7 +139,9 @@ Options:
       --base REF         compare with DIR and the lock file at a Git revision (a branch, tag or
                          commit: 'origin/main' in a pull request) instead of the files on disk
   -o, --output DIR       the directory synth writes to (default: 'dist' beside the fleet file)
-      --format FORMAT    text (default), markdown (for a pull-request comment) or json
+      --format FORMAT    text (default), markdown (for a pull-request comment), json, or
+                         github (text, and problems as workflow annotations)
+      --allow-secrets    let a Secret into the output (refused by default)
       --exit-code        exit 1 when anything changed, 0 when nothing did (like git diff)
 
 Without --exit-code the exit code is 0 whether or not anything changed; 1 and 2 mean what
@@ -178,7 +196,9 @@ maxUnavailable), and reports every NIC's address, each pool's use at its peak, a
 that could not be bound at any moment.
 
 Options:
-      --format FORMAT      table (default) or json
+      --format FORMAT      table (default), json, or github (the table, and problems as
+                           workflow annotations)
+      --allow-secrets      let a Secret into the output (refused by default)
       --round-seconds N    simulated time between rollout rounds (default 60), which lets
                            addresses released in one round leave their pool's
                            addressReuseGracePeriodSeconds before later rounds

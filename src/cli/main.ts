@@ -3,8 +3,10 @@
  * run, and `--help` (of the CLI or of a command) is answered from help.ts alone, so asking for
  * help costs no more than starting Node.
  */
+import { editDistance, formatProblem, isInputLayer, isProblemError } from '../problems.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Io } from './io.js';
 import { COMMAND_HELP, MAIN_HELP } from './help.js';
+import { githubAnnotation, problemFormatOf, problemJson, type ProblemFormat } from './problem-output.js';
 
 type Command = (args: readonly string[], io: Io) => Promise<number>;
 
@@ -18,26 +20,22 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   init: async () => (await import('./commands/init.js')).init,
 };
 
-/** Whether `error` carries problems (a ProblemError from any copy of this package). */
-function problemsOf(error: unknown): { layer: string; problems: readonly { path: string; message: string; file?: string }[] } | undefined {
-  const brand = Symbol.for('cdk8s-capi-ionos.ProblemError');
-  if (typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[brand] === true) {
-    return error as { layer: string; problems: readonly { path: string; message: string; file?: string }[] };
-  }
-  return undefined;
-}
-
-/** Prints an error the user can act on, and returns the exit code it means. */
-export function reportError(error: unknown, io: Io, debug: boolean): number {
-  const found = problemsOf(error);
-  if (found !== undefined) {
-    for (const p of found.problems) {
-      const where = [p.file, p.path].filter((x) => x !== undefined && x !== '').join(': ');
-      io.stderr.write(`error: ${where === '' ? '' : `${where}: `}${p.message}\n`);
+/**
+ * Prints an error the user can act on, and returns the exit code it means: each problem as
+ * `FILE:LINE:COL: error: PATH: message [code]` on stderr (and, as `format` says, as JSON
+ * `{problems: [...]}` or as GitHub annotations on stdout); exit code 2 for mistakes in the
+ * input, 1 for findings about it (see `isInputLayer`).
+ */
+export function reportError(error: unknown, io: Io, debug: boolean, format: ProblemFormat = 'text'): number {
+  if (isProblemError(error)) {
+    if (format === 'json') io.stdout.write(`${JSON.stringify({ problems: error.problems.map((p) => problemJson(p, error.layer)) }, null, 2)}\n`);
+    if (format === 'github') {
+      for (const p of error.problems) io.stdout.write(`${githubAnnotation(p, 'error', { ...(error.dir === undefined ? {} : { dir: error.dir }), io })}\n`);
     }
-    const count = found.problems.length;
+    for (const p of error.problems) io.stderr.write(`${formatProblem(p)}\n`);
+    const count = error.problems.length;
     io.stderr.write(`${count} problem${count === 1 ? '' : 's'} found; nothing was written.\n`);
-    return found.layer === 'spec' || found.layer === 'input' ? EXIT_USAGE : EXIT_FINDINGS;
+    return isInputLayer(error.layer) ? EXIT_USAGE : EXIT_FINDINGS;
   }
   if (error instanceof UsageError) {
     io.stderr.write(`error: ${error.message}\n`);
@@ -62,6 +60,12 @@ function asksForHelp(args: readonly string[]): boolean {
   return false;
 }
 
+/** `; did you mean 'synth'?` for the command nearest to `name`, if one is near. */
+function nearest(name: string): string {
+  const near = Object.keys(COMMANDS).map((c) => ({ c, d: editDistance(name.toLowerCase(), c) })).sort((a, b) => a.d - b.d)[0];
+  return near !== undefined && near.d <= Math.max(2, Math.floor(name.length / 3)) ? `; did you mean '${near.c}'?` : '';
+}
+
 /** A command's help text, if help.ts has it. */
 function helpOf(command: string): string | undefined {
   return Object.hasOwn(COMMAND_HELP, command) ? COMMAND_HELP[command] : undefined;
@@ -73,9 +77,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const args = argv.filter((a) => a !== '--debug');
   const name = args[0];
   const topic = args[1] === undefined ? undefined : helpOf(args[1]);
-  if (name === 'help' && topic !== undefined) {
+  if (name === 'help' && topic !== undefined && args.length === 2) {
     io.stdout.write(topic);
     return EXIT_OK;
+  }
+  if (name === 'help' && args.length > 1) {
+    io.stderr.write(`error: ${args.length > 2 ? `help takes one command, got ${args.length - 1}` : `no command ${JSON.stringify(args[1])}`}${nearest(args[1]!)}; run 'capi-ionos --help' for the list\n`);
+    return EXIT_USAGE;
   }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(MAIN_HELP);
@@ -89,7 +97,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   // Own properties only: 'constructor' or 'toString' is not a command.
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (load === undefined) {
-    io.stderr.write(`error: unknown command ${JSON.stringify(name)}; run 'capi-ionos --help' for the list\n`);
+    io.stderr.write(`error: unknown command ${JSON.stringify(name)}${nearest(name)}; run 'capi-ionos --help' for the list\n`);
     return EXIT_USAGE;
   }
   const help = helpOf(name);
@@ -97,10 +105,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.stdout.write(help);
     return EXIT_OK;
   }
+  const { format, args: commandArgs } = problemFormatOf(name, args.slice(1), io.env);
   try {
     const command = await load();
-    return await command(args.slice(1), io);
+    return await command(commandArgs, io);
   } catch (error) {
-    return reportError(error, io, debug);
+    // validate prints its problems as JSON itself, within its report.
+    return reportError(error, io, debug, format === 'json' && name === 'validate' ? 'text' : format);
   }
 }

@@ -1,17 +1,27 @@
 /**
  * The IP plan as text: a table for terminals, Markdown for pull-request comments, JSON for tools.
  */
-import type { Finding, PlannedEndpoint, PlannedPool, PlanResult } from '../ipam/planner.js';
-import type { NetworkSpec } from '../fleet/schema.js';
+import type { PlanNetwork, PlannedEndpoint, PlannedPool, PlanResult } from '../ipam/planner.js';
+import type { LocatedFinding } from '../fleet/plan.js';
+import { problemLocation } from '../problems.js';
 import { formatTable } from './table.js';
 import { PLAIN, type Style } from './io.js';
 
 /** What a report is made of. */
 export interface PlanReportInput {
   readonly result: PlanResult;
-  readonly networks: readonly NetworkSpec[];
+  readonly networks: readonly PlanNetwork[];
+  /** The plan's findings, located where the user wrote them. */
+  readonly findings: readonly LocatedFinding[];
   /** Whether the lock file would change (or did, with --write). */
   readonly lockChanged: boolean;
+  /** Whether the changed lock file was written (--write). */
+  readonly written?: boolean;
+}
+
+/** A finding for JSON: every field, `null` where unknown. */
+export function findingJson(f: LocatedFinding): Record<string, unknown> {
+  return { severity: f.severity, code: f.code, file: f.file ?? null, line: f.line ?? null, column: f.column ?? null, path: f.path, message: f.message };
 }
 
 /** A count as JSON: a number when exact, else a decimal string (IPv6 capacities). */
@@ -31,7 +41,7 @@ function utilisation(pool: PlannedPool): string {
   return `${percent}%`;
 }
 
-/** The JSON report: `{pools, endpoints, findings, lockChanged}`. */
+/** The JSON report: `{pools, endpoints, findings, lockChanged, written}`; each finding with `file`, `line`, `column`, `path`, `code`, `message`. */
 export function jsonReport(input: PlanReportInput): string {
   const pools = input.result.pools.map((p) => ({
     kind: p.kind, name: p.name, namespace: p.namespace, cluster: p.cluster, network: p.network,
@@ -39,7 +49,7 @@ export function jsonReport(input: PlanReportInput): string {
     capacity: jsonCount(p.capacity), required: p.required, headroom: jsonCount(p.headroom), change: p.change,
   }));
   const endpoints = input.result.endpoints.map((e) => ({ cluster: e.cluster, network: e.network, address: e.address ?? null, change: e.change }));
-  return `${JSON.stringify({ pools, endpoints, findings: input.result.findings, lockChanged: input.lockChanged }, null, 2)}\n`;
+  return `${JSON.stringify({ pools, endpoints, findings: input.findings.map(findingJson), lockChanged: input.lockChanged, written: input.written === true }, null, 2)}\n`;
 }
 
 interface Row {
@@ -66,9 +76,16 @@ function byNetwork(input: PlanReportInput) {
   })).filter((g) => g.pools.length + g.endpoints.length > 0);
 }
 
-function findingLine(f: Finding, style: Style = PLAIN): string {
+function findingLine(f: LocatedFinding, style: Style = PLAIN): string {
   const severity = f.severity === 'error' ? style.red(f.severity) : f.severity === 'warning' ? style.yellow(f.severity) : f.severity;
-  return `${severity} [${f.code}] ${f.path}: ${f.message}`;
+  const location = problemLocation(f);
+  return `${severity} [${f.code}] ${f.path}${location === '' ? '' : ` (${location})`}: ${f.message}`;
+}
+
+/** What the report says of the lock file. */
+function lockLine(input: PlanReportInput): string {
+  if (!input.lockChanged) return 'the lock file is up to date';
+  return input.written ? 'the lock file changed: wrote ipam.lock.yaml; commit it' : 'the lock file changes: run with --write and commit ipam.lock.yaml';
 }
 
 /** The change column in colour: added green, grown yellow, renumbered red. */
@@ -92,10 +109,10 @@ export function tableReport(input: PlanReportInput, style: Style = PLAIN): strin
     out.push(...formatTable([HEADERS, ...rows]));
     out.push('');
   }
-  const findings = input.result.findings;
+  const findings = input.findings;
   out.push(findings.length === 0 ? 'no findings' : `findings (${findings.length}):`);
   for (const f of findings) out.push(`  ${findingLine(f, style)}`);
-  out.push(input.lockChanged ? 'the lock file changes: run with --write and commit ipam.lock.yaml' : 'the lock file is up to date');
+  out.push(lockLine(input));
   return `${out.join('\n')}\n`;
 }
 
@@ -105,15 +122,19 @@ function escapeCell(text: string): string {
 
 /** Markdown for a pull-request comment: a summary line, changes first, a table per network. */
 export function markdownReport(input: PlanReportInput): string {
-  const { pools, endpoints, findings } = input.result;
+  const { pools, endpoints } = input.result;
+  const findings = input.findings;
   const errors = findings.filter((f) => f.severity === 'error').length;
   const changed = [...pools, ...endpoints].filter((x) => x.change !== 'unchanged').length;
   const out: string[] = ['### IP plan', ''];
-  out.push(`${errors > 0 ? `**${errors} error${errors === 1 ? '' : 's'}**` : 'No errors'} · ${pools.length} pools · ${endpoints.length} VIPs · ${changed} changed${input.lockChanged ? ' · `ipam.lock.yaml` changes' : ''}`);
+  out.push(`${errors > 0 ? `**${errors} error${errors === 1 ? '' : 's'}**` : 'No errors'} · ${pools.length} pools · ${endpoints.length} VIPs · ${changed} changed${input.lockChanged ? (input.written ? ' · `ipam.lock.yaml` written' : ' · `ipam.lock.yaml` changes') : ''}`);
   out.push('');
   if (findings.length > 0) {
     out.push('| severity | finding | where | what |', '| --- | --- | --- | --- |');
-    for (const f of findings) out.push(`| ${f.severity} | ${f.code} | \`${escapeCell(f.path)}\` | ${escapeCell(f.message)} |`);
+    for (const f of findings) {
+      const location = problemLocation(f);
+      out.push(`| ${f.severity} | ${f.code} | \`${escapeCell(f.path)}\`${location === '' ? '' : ` (${escapeCell(location)})`} | ${escapeCell(f.message)} |`);
+    }
     out.push('');
   }
   for (const { network, pools: ps, endpoints: es } of byNetwork(input)) {

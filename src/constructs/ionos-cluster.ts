@@ -1,8 +1,11 @@
 import { Chart } from 'cdk8s';
 import type { Construct } from 'constructs';
-import { parseIp } from '../ipam/ip.js';
+import { parseCidr, parseIp } from '../ipam/ip.js';
 import { capi, controlplane, infrastructure } from '../l1.js';
 import type { ICredentials } from './credentials.js';
+import type { INetwork } from './network.js';
+import { clusterCidrs } from './private/cluster-network.js';
+import { recordDemand } from './private/demand.js';
 import {
   CLUSTER_NAME_LABEL, CONTROLPLANE_API_VERSION, INFRA_API_VERSION,
 } from '../vocabulary.js';
@@ -17,8 +20,18 @@ import { controlPlaneKubeadmConfig } from './private/kubeadm.js';
 
 /** Where the Kubernetes API of the cluster is reached. */
 export interface ControlPlaneEndpoint {
-  /** The virtual IPv4 address kube-vip holds on the control-plane nodes. */
-  readonly host: string;
+  /**
+   * The virtual IPv4 address kube-vip holds on the control-plane nodes. Kept out of every pool
+   * planned from the network it lies in, and checked against every pool.
+   * @default planned from `network` (give one of the two)
+   */
+  readonly host?: string;
+  /**
+   * The network to plan the address from (the fleet file's `endpoint: auto`): the highest free
+   * address of the network, recorded in `ipam.lock.yaml` and never moved afterwards.
+   * @default the address in `host`
+   */
+  readonly network?: INetwork<'IPv4'>;
   /**
    * A DNS name for the endpoint, written to the IonosCloudCluster (and so into kubeconfigs and
    * the API server certificate) instead of the address. It must resolve to `host`: the provider
@@ -142,13 +155,14 @@ export interface IonosClusterProps {
   /** The control plane. */
   readonly controlPlane: ControlPlaneOptions;
   /**
-   * CIDR blocks for pod addresses.
-   * @default ['192.168.0.0/16'] (as the provider's templates)
+   * CIDR blocks for pod addresses; one per family on a dual-stack cluster.
+   * @default ['192.168.0.0/16'] (as the provider's templates); dual-stack (the control plane
+   *   draws from an IPv4 and an IPv6 pool): ['192.168.0.0/16', 'fd00:100::/56']
    */
   readonly podCidrBlocks?: readonly string[];
   /**
-   * CIDR blocks for service addresses.
-   * @default Kubernetes' default
+   * CIDR blocks for service addresses; one per family on a dual-stack cluster.
+   * @default Kubernetes' default; dual-stack: ['10.96.0.0/12', 'fd00:200::/112']
    */
   readonly serviceCidrBlocks?: readonly string[];
   /**
@@ -180,6 +194,7 @@ export interface IonosClusterProps {
 }
 
 const KUBE_VIP_IMAGE = 'ghcr.io/kube-vip/kube-vip:v0.7.1';
+const CLUSTER = Symbol.for('cdk8s-capi-ionos.IonosCluster');
 const VERSION = /^v\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/;
 
 /**
@@ -191,6 +206,11 @@ const VERSION = /^v\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/;
  * cluster are created inside it.
  */
 export class IonosCluster extends Chart {
+  /** Whether `x` is an IonosCluster (of any copy of this package). */
+  public static isIonosCluster(x: unknown): x is IonosCluster {
+    return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[CLUSTER] === true;
+  }
+
   /** The cluster's name. */
   public readonly clusterName: string;
   /** The namespace of every object of the cluster. */
@@ -207,9 +227,26 @@ export class IonosCluster extends Chart {
   public readonly nodeSetup: NodeSetupOptions | undefined;
   /** The CNI addon, if one was given. */
   public readonly cni: ClusterAddon | undefined;
+  /** The endpoint address: as written, or once planned from `endpointNetwork`. */
+  public get endpointHost(): string | undefined {
+    return this.host;
+  }
+  /** The network the endpoint is planned from, if it is planned. */
+  public readonly endpointNetwork: INetwork<'IPv4'> | undefined;
+  /** `clusterNetwork.pods.cidrBlocks`. */
+  public readonly podCidrBlocks: readonly string[];
+  /** `clusterNetwork.services.cidrBlocks`, when set. */
+  public readonly serviceCidrBlocks: readonly string[] | undefined;
+  /** Whether the control plane's nodes take an IPv4 and an IPv6 address. */
+  public readonly dualStack: boolean;
+  /** Which of the pod and service CIDRs are defaults. */
+  public readonly defaultedCidrs: { readonly pods: boolean; readonly services: boolean };
+  private host: string | undefined;
+  private endpointObjects: ((host: string) => void) | undefined;
 
   public constructor(scope: Construct, id: string, props: IonosClusterProps) {
     super(scope, id, { disableResourceNameHashes: true });
+    Object.defineProperty(this, CLUSTER, { value: true });
     const name = props.name ?? id;
     const cp = props.controlPlane;
     const replicas = cp.replicas ?? 3;
@@ -230,8 +267,21 @@ export class IonosCluster extends Chart {
     check.check(replicas % 2 === 1, 'controlPlane.replicas',
       `must be odd (etcd runs on the control-plane nodes and needs a majority), got ${replicas}; use ${replicas + 1}`);
     check.check(cp.maxSurge === undefined || cp.maxSurge === 0 || cp.maxSurge === 1, 'controlPlane.maxSurge', `must be 0 or 1, got ${cp.maxSurge}`);
-    check.check(parseIp(cp.endpoint.host)?.family === 4, 'controlPlane.endpoint.host',
+    check.check((cp.endpoint.host === undefined) !== (cp.endpoint.network === undefined), 'controlPlane.endpoint',
+      "give either 'host' (an address) or 'network' (to plan the address from), not both or neither");
+    check.check(cp.endpoint.host === undefined || parseIp(cp.endpoint.host)?.family === 4, 'controlPlane.endpoint.host',
       `${JSON.stringify(cp.endpoint.host)} is not an IPv4 address; kube-vip holds the endpoint as an IPv4 address on the cluster LAN`);
+    check.check(cp.endpoint.network === undefined || cp.endpoint.network.family === 'IPv4', 'controlPlane.endpoint.network',
+      `network ${JSON.stringify(cp.endpoint.network?.networkName)} is ${cp.endpoint.network?.family}; kube-vip holds the endpoint as an IPv4 address`);
+    const dualStack = cp.network?.ipv4Pool !== undefined && cp.network.ipv6Pool !== undefined;
+    const { pods, services } = clusterCidrs(dualStack, props.podCidrBlocks, props.serviceCidrBlocks);
+    for (const [prop, blocks] of [['podCidrBlocks', pods], ['serviceCidrBlocks', services ?? []]] as const) {
+      for (const [i, block] of blocks.entries()) {
+        check.check(parseCidr(block) !== undefined, `${prop}[${i}]`, `${JSON.stringify(block)} is not a CIDR; use a.b.c.d/n or x:x::/n`);
+      }
+      const families = new Set(blocks.map((b) => parseCidr(b)?.family));
+      check.check(blocks.length <= 2 && families.size === blocks.length, prop, `give at most one CIDR per family, got ${blocks.map((b) => JSON.stringify(b)).join(', ')}`);
+    }
     check.integer('controlPlane.endpoint.port', port, { min: 1, max: 65535 });
     if (cp.endpoint.hostname !== undefined) check.dnsSubdomain('controlPlane.endpoint.hostname', cp.endpoint.hostname);
     const controlPlaneName = cp.resourceName ?? `${name}-control-plane`;
@@ -250,6 +300,13 @@ export class IonosCluster extends Chart {
     this.sshAuthorizedKeys = [...(props.sshAuthorizedKeys ?? [])];
     this.location = props.location;
     this.nodeSetup = props.nodeSetup;
+    this.host = cp.endpoint.host;
+    this.endpointNetwork = cp.endpoint.network;
+    this.podCidrBlocks = [...pods];
+    this.serviceCidrBlocks = services === undefined ? undefined : [...services];
+    this.dualStack = dualStack;
+    this.defaultedCidrs = { pods: props.podCidrBlocks === undefined, services: props.serviceCidrBlocks === undefined };
+    recordDemand(this, replicas + (cp.maxSurge ?? 1), cp.network ?? {});
 
     const machineSpec = renderMachineSpec(check, {
       datacenterID: props.datacenterID,
@@ -276,20 +333,11 @@ export class IonosCluster extends Chart {
       },
       spec: {
         clusterNetwork: {
-          pods: { cidrBlocks: [...(props.podCidrBlocks ?? ['192.168.0.0/16'])] },
-          services: props.serviceCidrBlocks && { cidrBlocks: [...props.serviceCidrBlocks] },
+          pods: { cidrBlocks: [...pods] },
+          services: services && { cidrBlocks: [...services] },
         },
         infrastructureRef: { apiVersion: INFRA_API_VERSION, kind: 'IonosCloudCluster', name, namespace: props.namespace },
         controlPlaneRef: { apiVersion: CONTROLPLANE_API_VERSION, kind: 'KubeadmControlPlane', name: controlPlaneName, namespace: props.namespace },
-      },
-    });
-
-    new infrastructure.IonosCloudCluster(this, 'IonosCloudCluster', {
-      metadata: metadata(name),
-      spec: {
-        controlPlaneEndpoint: { host: cp.endpoint.hostname ?? cp.endpoint.host, port },
-        location: props.location,
-        credentialsRef: { name: props.credentials.secretName },
       },
     });
 
@@ -298,35 +346,57 @@ export class IonosCluster extends Chart {
       spec: { template: { spec: machineSpec as unknown as infrastructure.IonosCloudMachineTemplateSpecTemplateSpec } },
     });
 
-    new controlplane.KubeadmControlPlane(this, 'KubeadmControlPlane', {
-      metadata: metadata(controlPlaneName),
-      spec: {
-        replicas,
-        version: props.kubernetesVersion,
-        machineTemplate: {
-          metadata: cp.machineLabels === undefined && cp.machineAnnotations === undefined ? undefined : {
-            labels: cp.machineLabels && { ...cp.machineLabels },
-            annotations: cp.machineAnnotations && { ...cp.machineAnnotations },
-          },
-          infrastructureRef: { apiVersion: INFRA_API_VERSION, kind: 'IonosCloudMachineTemplate', name: controlPlaneName, namespace: props.namespace },
-        },
-        rolloutStrategy: {
-          type: controlplane.KubeadmControlPlaneSpecRolloutStrategyType.ROLLING_UPDATE,
-          rollingUpdate: { maxSurge: controlplane.KubeadmControlPlaneSpecRolloutStrategyRollingUpdateMaxSurge.fromNumber(cp.maxSurge ?? 1) },
-        },
-        kubeadmConfigSpec: controlPlaneKubeadmConfig({
-          datacenterID: props.datacenterID,
+    // The objects that hold the endpoint's address: made now, or once it is planned.
+    const endpointObjects = (host: string): void => {
+      new infrastructure.IonosCloudCluster(this, 'IonosCloudCluster', {
+        metadata: metadata(name),
+        spec: {
+          controlPlaneEndpoint: { host: cp.endpoint.hostname ?? host, port },
           location: props.location,
-          kubernetesVersion: props.kubernetesVersion,
-          sshAuthorizedKeys: this.sshAuthorizedKeys,
-          setup: resolveNodeSetup(props.nodeSetup, cp.nodeSetup, {
-            preKubeadmCommands: cp.preKubeadmCommands, postKubeadmCommands: cp.postKubeadmCommands,
-          }),
-          multipleNics: (cp.network?.additionalNetworks?.length ?? 0) > 0,
-          kubeVip: { address: cp.endpoint.host, port, image: cp.kubeVip?.image ?? KUBE_VIP_IMAGE, interface: cp.kubeVip?.interface ?? '' },
-        }) as controlplane.KubeadmControlPlaneSpecKubeadmConfigSpec,
-      },
-    });
+          credentialsRef: { name: props.credentials.secretName },
+        },
+      });
+
+      new controlplane.KubeadmControlPlane(this, 'KubeadmControlPlane', {
+        metadata: metadata(controlPlaneName),
+        spec: {
+          replicas,
+          version: props.kubernetesVersion,
+          machineTemplate: {
+            metadata: cp.machineLabels === undefined && cp.machineAnnotations === undefined ? undefined : {
+              labels: cp.machineLabels && { ...cp.machineLabels },
+              annotations: cp.machineAnnotations && { ...cp.machineAnnotations },
+            },
+            infrastructureRef: { apiVersion: INFRA_API_VERSION, kind: 'IonosCloudMachineTemplate', name: controlPlaneName, namespace: props.namespace },
+          },
+          rolloutStrategy: {
+            type: controlplane.KubeadmControlPlaneSpecRolloutStrategyType.ROLLING_UPDATE,
+            rollingUpdate: { maxSurge: controlplane.KubeadmControlPlaneSpecRolloutStrategyRollingUpdateMaxSurge.fromNumber(cp.maxSurge ?? 1) },
+          },
+          kubeadmConfigSpec: controlPlaneKubeadmConfig({
+            datacenterID: props.datacenterID,
+            location: props.location,
+            kubernetesVersion: props.kubernetesVersion,
+            sshAuthorizedKeys: this.sshAuthorizedKeys,
+            setup: resolveNodeSetup(props.nodeSetup, cp.nodeSetup, {
+              preKubeadmCommands: cp.preKubeadmCommands, postKubeadmCommands: cp.postKubeadmCommands,
+            }),
+            multipleNics: (cp.network?.additionalNetworks?.length ?? 0) > 0,
+            kubeVip: { address: host, port, image: cp.kubeVip?.image ?? KUBE_VIP_IMAGE, interface: cp.kubeVip?.interface ?? '' },
+          }) as controlplane.KubeadmControlPlaneSpecKubeadmConfigSpec,
+        },
+      });
+    };
+    if (cp.endpoint.host !== undefined) {
+      endpointObjects(cp.endpoint.host);
+    } else {
+      this.endpointObjects = endpointObjects;
+      this.node.addValidation({
+        validate: () => this.endpointObjects !== undefined
+          ? [`the control-plane endpoint is planned from network ${JSON.stringify(cp.endpoint.network!.networkName)} but was never planned; synthesise with FleetApp (app.synth()) or capi-ionos, which plan the app first`]
+          : [],
+      });
+    }
 
     this.cni = props.cni && new ClusterAddon(this, 'cni', {
       clusterName: name, namespace: props.namespace, manifest: props.cni.manifest, name: props.cni.name, strategy: props.cni.strategy,
@@ -340,5 +410,17 @@ export class IonosCluster extends Chart {
    */
   public addNodePool(name: string, options: NodePoolOptions): NodePool {
     return new NodePool(this, name, options);
+  }
+
+  /**
+   * @internal Gives a planned endpoint its address (called once, by the planning step before
+   * rendering) and creates the objects that hold it.
+   */
+  public _bindEndpoint(host: string): void {
+    const make = this.endpointObjects;
+    if (make === undefined) throw new Error(`${this.node.path}: the control-plane endpoint is not planned or was planned already`);
+    this.endpointObjects = undefined;
+    this.host = host;
+    make(host);
   }
 }

@@ -4,6 +4,7 @@ import { CLUSTER_NAME_LABEL } from '../vocabulary.js';
 import {
   checkDatacenterID, renderMachineSpec, WORKER_DEFAULTS, type MachineNetworkSettings, type MachineSettings,
 } from './machine.js';
+import { recordDemand } from './private/demand.js';
 import { PropChecker } from './private/errors.js';
 
 /** Properties of an {@link IonosMachine}. */
@@ -48,6 +49,7 @@ export class IonosMachine extends Construct {
     });
     check.throwIfAny();
     this.machineName = props.name;
+    recordDemand(this, 1, props.network ?? {});
     new infrastructure.IonosCloudMachine(this, 'Resource', {
       metadata: { name: props.name, namespace: props.namespace, labels: { [CLUSTER_NAME_LABEL]: props.clusterName } },
       spec: spec as unknown as infrastructure.IonosCloudMachineSpec,

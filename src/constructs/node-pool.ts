@@ -4,6 +4,7 @@ import {
   BOOTSTRAP_API_VERSION, CLUSTER_NAME_LABEL, DEPLOYMENT_NAME_LABEL, INFRA_API_VERSION, WORKER_ROLE_LABEL,
 } from '../vocabulary.js';
 import { renderMachineSpec, WORKER_DEFAULTS, type MachineNetworkSettings, type MachineSettings } from './machine.js';
+import { recordDemand } from './private/demand.js';
 import { PropChecker } from './private/errors.js';
 import { workerKubeadmConfig } from './private/kubeadm.js';
 import { checkNodeSetup, resolveNodeSetup, type NodeSetupOptions } from './node-setup.js';
@@ -148,6 +149,7 @@ export class NodePool extends Construct {
     this.deploymentName = name;
     this.replicas = replicas;
     this.maxSurge = maxSurge;
+    recordDemand(this, replicas + maxSurge, options.network ?? {});
 
     const clusterName = cluster.clusterName;
     const namespace = cluster.clusterNamespace;

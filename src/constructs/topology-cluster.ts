@@ -70,7 +70,7 @@ export interface TopologyClusterProps {
   readonly controlPlane: {
     /** @default 3 */
     readonly replicas?: number;
-    readonly endpoint: ControlPlaneEndpoint;
+    readonly endpoint: ControlPlaneEndpoint & { readonly host: string };
     /** @default DHCP on the cluster LAN */
     readonly network?: MachineNetworkSettings;
     /** @default none */

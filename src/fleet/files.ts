@@ -9,6 +9,24 @@ import { relative, resolve, sep } from 'node:path';
 import { ProblemError, type Problem } from '../problems.js';
 import type { CniSpec, ClusterSpec, FleetSpec, NodeSetupSpec } from './schema.js';
 
+/**
+ * Reads a text file the fleet flow needs (the fleet file, the lock), turning what the OS says into
+ * an input problem that names it as `shown`.
+ *
+ * @throws ProblemError (layer `input`) when the file cannot be read (a directory, no permission)
+ */
+export function readTextFile(path: string, shown: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EISDIR' ? 'is a directory, not a file; move the directory away (this file is read and written here)'
+      : code === 'EACCES' ? 'cannot be read (permission denied); fix its permissions'
+        : code === 'ENOENT' ? 'no such file' : `cannot be read (${(error as Error).message})`;
+    throw new ProblemError('input', [{ file: shown, path: '', message: why }]);
+  }
+}
+
 type Read = (file: string, path: string) => string | undefined;
 
 function reader(dir: string, problems: Problem[]): Read {

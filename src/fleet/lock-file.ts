@@ -3,11 +3,13 @@
  * (sorting, checking, formatting) is pure and lives in ipam/lock.ts; this module names the file,
  * finds it beside the fleet file, reads it with errors that name it, and replaces it atomically.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseLock } from '../ipam/lock.js';
 import type { Lock } from '../ipam/plan-model.js';
-import { isProblemError } from '../problems.js';
+import { isProblemError, ProblemError } from '../problems.js';
+import { readTextFile } from './files.js';
+import { yamlLocator } from './locate.js';
 import { writeFileAtomic, type WriteOptions } from '../synth/write.js';
 
 /** The name of the lock file, beside the fleet file. */
@@ -21,13 +23,13 @@ export function lockPathOf(fleetPath: string): string {
 /**
  * Parses a lock file's text; `file` is how problems name it (`ipam.lock.yaml`, `main:ipam.lock.yaml`).
  *
- * @throws ProblemError naming `file` for every problem in the text
+ * @throws ProblemError naming `file` for every problem in the text, with its line and column
  */
 export function parseLockFile(text: string, file: string): Lock {
   try {
     return parseLock(text);
   } catch (error) {
-    if (isProblemError(error)) throw error.inFile(file);
+    if (isProblemError(error)) throw new ProblemError(error.layer, yamlLocator(text)?.locate(error.problems) ?? error.problems).inFile(file);
     throw error;
   }
 }
@@ -45,7 +47,7 @@ export interface LockOnDisk {
  * @throws ProblemError naming the lock file for every problem in it
  */
 export function readLockFile(path: string): LockOnDisk {
-  const text = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  const text = existsSync(path) ? readTextFile(path, LOCK_FILE) : undefined;
   return { path, text, lock: text === undefined ? undefined : parseLockFile(text, LOCK_FILE) };
 }
 

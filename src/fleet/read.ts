@@ -2,12 +2,9 @@
  * Reading a fleet file into a {@link FleetSpec}: every problem is collected with its path (and,
  * for YAML, its line and column), so one run reports them all.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { basename, dirname } from 'node:path';
-import type { Document, LineCounter } from 'yaml';
 import { evaluateFleet, type EvaluateOptions } from '../jsonnet/evaluate.js';
-import { isProblemError, ProblemError, type Problem } from '../problems.js';
+import { isProblemError, ProblemError, showValue } from '../problems.js';
 import {
   FLEET_API_VERSION, FLEET_KIND,
   type AdditionalNetworkSpec, type ClusterClassSpec, type ClusterSpec, type ControlPlaneSpec, type FleetDefaultsSpec, type FleetSpec, type HealthCheckSpec, type ImageSpec,
@@ -15,17 +12,11 @@ import {
 } from './schema.js';
 import { describeValue, join, Reader, type Json } from './reader.js';
 import { readSimpleYaml } from './simple-yaml.js';
-import { loadFleetFiles } from './files.js';
+import { loadFleetFiles, readTextFile } from './files.js';
+import { yamlLocator, yamlPackage } from './locate.js';
 import { readAnnotations, readCni, readKubeVip, readLabels, readNodeSetup, readResourceName } from './read-node-setup.js';
 import { fleetFormat } from './source.js';
 import { DNS1123_LABEL, UUID } from '../vocabulary.js';
-
-const requireModule = createRequire(import.meta.url);
-
-/** The `yaml` package, loaded on first use: plain fleet files never need it (see readSimpleYaml). */
-function yamlPackage(): typeof import('yaml') {
-  return requireModule('yaml') as typeof import('yaml');
-}
 
 const NAME = DNS1123_LABEL;
 const NAME_HINT = "use a DNS-1123 label: lower-case letters, digits and '-', at most 63 characters";
@@ -33,7 +24,7 @@ const NAME_HINT = "use a DNS-1123 label: lower-case letters, digits and '-', at 
 function name(r: Reader, obj: Json, key: string, path: string): string | undefined {
   const value = r.string(obj, key, path, { required: true, pattern: NAME, hint: NAME_HINT });
   if (value !== undefined && value.length > 63) {
-    r.add(join(path, key), `${JSON.stringify(value)} has ${value.length} characters; ${NAME_HINT}`);
+    r.add(join(path, key), `${showValue(value)} has ${value.length} characters; ${NAME_HINT}`);
     return undefined;
   }
   return value;
@@ -172,7 +163,7 @@ function readCluster(r: Reader, value: unknown, path: string, classes: ReadonlyM
   const obj = r.object(value, path);
   if (obj === undefined) return undefined;
   r.onlyKeys(obj, path, ['name', 'namespace', 'location', 'datacenterID', 'credentialsSecret', 'kubernetesVersion',
-    'sshAuthorizedKeys', 'podCidrBlocks', 'controlPlane', 'nodePools', 'poolSizes', 'nodeSetup', 'labels', 'annotations', 'cni', 'class']);
+    'sshAuthorizedKeys', 'podCidrBlocks', 'serviceCidrBlocks', 'controlPlane', 'nodePools', 'poolSizes', 'nodeSetup', 'labels', 'annotations', 'cni', 'class']);
   const clusterName = name(r, obj, 'name', path);
   const topologyClass = obj.class === undefined ? undefined : name(r, obj, 'class', path);
   /** A machine group's `machine`: required, except in topology mode, where the class has it (null). */
@@ -264,6 +255,7 @@ function readCluster(r: Reader, value: unknown, path: string, classes: ReadonlyM
   }
   const sshAuthorizedKeys = r.strings(obj, 'sshAuthorizedKeys', path) ?? [];
   const podCidrBlocks = r.strings(obj, 'podCidrBlocks', path);
+  const serviceCidrBlocks = r.strings(obj, 'serviceCidrBlocks', path);
   const extras = {
     nodeSetup: readNodeSetup(r, obj, path),
     labels: readLabels(r, obj, 'labels', path),
@@ -283,7 +275,7 @@ function readCluster(r: Reader, value: unknown, path: string, classes: ReadonlyM
     || credentialsSecret === undefined || kubernetesVersion === undefined || controlPlane === undefined) return undefined;
   return {
     name: clusterName, namespace, location, datacenterID, credentialsSecret, kubernetesVersion,
-    sshAuthorizedKeys, podCidrBlocks, controlPlane, nodePools, poolSizes, ...definedOnly(extras),
+    sshAuthorizedKeys, podCidrBlocks, ...(serviceCidrBlocks === undefined ? {} : { serviceCidrBlocks }), controlPlane, nodePools, poolSizes, ...definedOnly(extras),
   };
 }
 
@@ -317,13 +309,14 @@ function readSharedPool(r: Reader, value: unknown, path: string): SharedPoolSpec
 function readManualPool(r: Reader, value: unknown, path: string): ManualPoolSpec | undefined {
   const obj = r.object(value, path);
   if (obj === undefined) return undefined;
-  r.onlyKeys(obj, path, ['name', 'network', 'addresses']);
+  r.onlyKeys(obj, path, ['name', 'network', 'addresses', 'unmanaged']);
   const poolName = r.string(obj, 'name', path, { required: true });
   const network = r.string(obj, 'network', path);
+  const unmanaged = r.boolean(obj, 'unmanaged', path);
   const addresses = r.strings(obj, 'addresses', path);
   if (addresses === undefined || addresses.length === 0) r.add(join(path, 'addresses'), 'must list at least one address, range or CIDR');
   if (poolName === undefined || addresses === undefined || addresses.length === 0) return undefined;
-  return { name: poolName, network, addresses };
+  return { name: poolName, network, addresses, ...(unmanaged === true ? { unmanaged } : {}) };
 }
 
 function readClusterClass(r: Reader, value: unknown, path: string): ClusterClassSpec | undefined {
@@ -400,7 +393,7 @@ function crossCheck(r: Reader, networks: readonly NetworkSpec[], clusters: reado
   const duplicates = (names: string[], what: string, path: (i: number) => string) => {
     const seen = new Map<string, number>();
     names.forEach((n, i) => {
-      if (seen.has(n)) r.add(path(i), `${what} ${JSON.stringify(n)} is defined twice (also at ${path(seen.get(n)!)}); names must be unique`);
+      if (seen.has(n)) r.add(path(i), `${what} ${showValue(n)} is defined twice (also at ${path(seen.get(n)!)}); names must be unique`);
       else seen.set(n, i);
     });
   };
@@ -408,7 +401,7 @@ function crossCheck(r: Reader, networks: readonly NetworkSpec[], clusters: reado
   duplicates(shared.map((p) => p.name), 'shared pool', (i) => `sharedPools[${i}].name`);
   duplicates(clusters.map((c) => c.name), 'cluster', (i) => `clusters[${i}].name`);
   shared.forEach((p, i) => {
-    if (!context.declaredNetworks.has(p.network)) r.add(`sharedPools[${i}].network`, `unknown network ${JSON.stringify(p.network)}; known: ${[...byName.keys()].join(', ') || 'none'}`);
+    if (!context.declaredNetworks.has(p.network)) r.add(`sharedPools[${i}].network`, `unknown network ${showValue(p.network)}; known: ${[...byName.keys()].join(', ') || 'none'}`);
   });
 
   const checkNetwork = (network: string | undefined, family: 4 | 6, at: string): string | undefined => {
@@ -416,11 +409,11 @@ function crossCheck(r: Reader, networks: readonly NetworkSpec[], clusters: reado
     const found = byName.get(network);
     if (found === undefined) {
       if (context.declaredNetworks.has(network)) return undefined;
-      r.add(at, `unknown network ${JSON.stringify(network)}; known: ${[...byName.keys()].join(', ') || 'none'}`);
+      r.add(at, `unknown network ${showValue(network)}; known: ${[...byName.keys()].join(', ') || 'none'}`);
       return undefined;
     }
     if (familyOf(found) !== family) {
-      r.add(at, `network ${JSON.stringify(network)} (${found.cidr}) is IPv${familyOf(found)}, but this NIC asks for IPv${family} from it`);
+      r.add(at, `network ${showValue(network)} (${found.cidr}) is IPv${familyOf(found)}, but this NIC asks for IPv${family} from it`);
     }
     return network;
   };
@@ -429,9 +422,9 @@ function crossCheck(r: Reader, networks: readonly NetworkSpec[], clusters: reado
     const found = sharedByName.get(pool);
     if (found === undefined) {
       if (context.declaredShared.has(pool)) return;
-      r.add(at, `unknown shared pool ${JSON.stringify(pool)}; declare it under sharedPools`);
+      r.add(at, `unknown shared pool ${showValue(pool)}; declare it under sharedPools`);
     } else if (byName.has(found.network) && familyOf(byName.get(found.network)!) !== family) {
-      r.add(at, `shared pool ${JSON.stringify(pool)} is IPv${familyOf(byName.get(found.network)!)}, but is used for IPv${family}`);
+      r.add(at, `shared pool ${showValue(pool)} is IPv${familyOf(byName.get(found.network)!)}, but is used for IPv${family}`);
     }
   };
   const resolveAdditional = (list: readonly AdditionalNetworkInput[]): AdditionalNetworkSpec[] => list.flatMap((a) => {
@@ -449,7 +442,7 @@ function crossCheck(r: Reader, networks: readonly NetworkSpec[], clusters: reado
     if (lans.length > 0 && (ids.length !== 1 || ids[0] === undefined)) {
       r.add(a.path, ids.length > 1
         ? `networks ${lans.map((n) => n.name).join(' and ')} are on different LANs (${ids.join(', ')}); one NIC sits on one LAN`
-        : `network ${JSON.stringify(lans[0]!.name)} has no lanID, so it is the primary LAN; set its lanID to attach an additional NIC to it`);
+        : `network ${showValue(lans[0]!.name)} has no lanID, so it is the primary LAN; set its lanID to attach an additional NIC to it`);
       return [];
     }
     if (lans.length === 0) return [];
@@ -469,7 +462,7 @@ function crossCheck(r: Reader, networks: readonly NetworkSpec[], clusters: reado
       checkNetwork(p.network.ipv6, 6, `${at}.nodePools[${i}].network.ipv6`);
     });
     for (const key of Object.keys(c.poolSizes)) {
-      if (!context.declaredNetworks.has(key)) r.add(`${at}.poolSizes.${key}`, `unknown network ${JSON.stringify(key)}; poolSizes is keyed by network name`);
+      if (!context.declaredNetworks.has(key)) r.add(`${at}.poolSizes.${key}`, `unknown network ${showValue(key)}; poolSizes is keyed by network name`);
     }
     return {
       ...c,
@@ -527,32 +520,6 @@ export function readFleet(value: unknown): FleetSpec {
   };
 }
 
-/** `path` such as `clusters[2].nodePools[0]` as the key list `yaml` uses. */
-function pathKeys(path: string): (string | number)[] {
-  const keys: (string | number)[] = [];
-  for (const match of path.matchAll(/([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g)) {
-    if (match[1] !== undefined) keys.push(match[1]);
-    else if (match[2] !== undefined) keys.push(Number(match[2]));
-    else keys.push(JSON.parse(match[3]!) as string);
-  }
-  return keys;
-}
-
-/** Adds `line:column` of the nearest YAML node to each problem's path. */
-function locate(problems: readonly Problem[], doc: Document, lines: LineCounter): Problem[] {
-  return problems.map((p) => {
-    const keys = pathKeys(p.path);
-    for (let n = keys.length; n >= 0; n--) {
-      const node = doc.getIn(keys.slice(0, n), true);
-      if (yamlPackage().isNode(node) && node.range) {
-        const { line, col } = lines.linePos(node.range[0]);
-        return { ...p, path: `${p.path === '' ? '(top)' : p.path} (line ${line}, column ${col})` };
-      }
-    }
-    return p;
-  });
-}
-
 /**
  * Parses fleet file text (YAML, of which JSON is a subset) and reads it.
  *
@@ -560,6 +527,18 @@ function locate(problems: readonly Problem[], doc: Document, lines: LineCounter)
  * @throws ProblemError (layer `spec`) naming the file, the path, the line and every problem
  */
 export function parseFleet(text: string, file: string): FleetSpec {
+  try {
+    return parseFleetText(text, file);
+  } catch (error) {
+    // The readers recurse: nesting thousands deep exhausts the stack.
+    if (error instanceof RangeError) throw new ProblemError('spec', [{ file, path: '', message: TOO_DEEP }]);
+    throw error;
+  }
+}
+
+const TOO_DEEP = 'nests too deep to read (a fleet file is a few levels deep); check for runaway indentation or brackets';
+
+function parseFleetText(text: string, file: string): FleetSpec {
   // Most fleet files are plain YAML that readSimpleYaml reads twenty times faster, to the same
   // value. Problems are reported through the yaml package below, which knows lines and columns.
   const simple = readSimpleYaml(text);
@@ -576,13 +555,13 @@ export function parseFleet(text: string, file: string): FleetSpec {
   if (doc.errors.length > 0) {
     throw new ProblemError('spec', doc.errors.map((e) => {
       const { line, col } = lines.linePos(e.pos[0]);
-      return { file, path: `line ${line}, column ${col}`, message: e.message.split('\n')[0]! };
+      return { file, line, column: col, path: '', message: e.message.split('\n')[0]! };
     }));
   }
   try {
     return readFleet(doc.toJS());
   } catch (error) {
-    if (error instanceof ProblemError) throw new ProblemError('spec', locate(error.problems, doc, lines)).inFile(file);
+    if (isProblemError(error)) throw new ProblemError('spec', yamlLocator(text)?.locate(error.problems) ?? error.problems).inFile(file);
     throw error;
   }
 }
@@ -610,7 +589,7 @@ export async function readJsonnetFleet(path: string, options: EvaluateOptions = 
  * @throws ProblemError (layer `spec`) naming the file, for every problem in it
  */
 export async function readFleetFile(path: string, jsonnet?: EvaluateOptions): Promise<FleetSpec> {
-  const fleet = fleetFormat(path) === 'jsonnet' ? await readJsonnetFleet(path, jsonnet) : parseFleet(readFileSync(path, 'utf8'), basename(path));
+  const fleet = fleetFormat(path) === 'jsonnet' ? await readJsonnetFleet(path, jsonnet) : parseFleet(readTextFile(path, basename(path)), basename(path));
   try {
     return loadFleetFiles(fleet, dirname(path));
   } catch (error) {

@@ -2,7 +2,7 @@
  * A small reader for untyped input (parsed YAML, JSON or Jsonnet output) that records every
  * problem with its path instead of stopping at the first, so one run reports them all.
  */
-import type { Problem } from '../problems.js';
+import { editDistance, ProblemCollector, showValue } from '../problems.js';
 
 /** A JSON-like object. */
 export type Json = Record<string, unknown>;
@@ -12,33 +12,12 @@ export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return showValue(value);
   return JSON.stringify(value) ?? String(value);
 }
 
-/** Edit distance, for "did you mean" hints on misspelt keys. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
-}
-
 /** Collects problems while reading values out of untyped input. */
-export class Reader {
-  public readonly problems: Problem[] = [];
-
-  /** Records a problem at `path`. */
-  public add(path: string, message: string): void {
-    this.problems.push({ path, message });
-  }
-
+export class Reader extends ProblemCollector {
   /** The value as an object, or `undefined` (and a problem) when it is something else. */
   public object(value: unknown, path: string): Json | undefined {
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Json;
@@ -50,7 +29,7 @@ export class Reader {
   public onlyKeys(obj: Json, path: string, known: readonly string[]): void {
     for (const key of Object.keys(obj)) {
       if (known.includes(key)) continue;
-      const near = known.map((k) => ({ k, d: distance(key.toLowerCase(), k.toLowerCase()) })).sort((a, b) => a.d - b.d)[0];
+      const near = known.map((k) => ({ k, d: editDistance(key.toLowerCase(), k.toLowerCase()) })).sort((a, b) => a.d - b.d)[0];
       const hint = near !== undefined && near.d <= 2 ? `; did you mean '${near.k}'?` : `; allowed: ${known.join(', ')}`;
       this.add(join(path, key), `unknown field${hint}`);
     }
@@ -71,7 +50,7 @@ export class Reader {
       return undefined;
     }
     if (options.pattern !== undefined && !options.pattern.test(value)) {
-      this.add(at, `${JSON.stringify(value)} is not valid${options.hint ? `; ${options.hint}` : ''}`);
+      this.add(at, `${showValue(value)} is not valid${options.hint ? `; ${options.hint}` : ''}`);
       return undefined;
     }
     return value;
@@ -116,7 +95,7 @@ export class Reader {
     const value = this.string(obj, key, path);
     if (value === undefined) return undefined;
     if (!(allowed as readonly string[]).includes(value)) {
-      this.add(join(path, key), `must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${JSON.stringify(value)}`);
+      this.add(join(path, key), `must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${showValue(value)}`);
       return undefined;
     }
     return value as T;

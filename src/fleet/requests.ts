@@ -6,7 +6,9 @@
  * (the control plane, each node pool) at `replicas + maxSurge`, all at once, since an upgrade
  * rolls every group.
  */
-import type { EndpointRequest, PlanInput, PoolRequest } from '../ipam/plan-model.js';
+import type { EndpointRequest, PoolRequest } from '../ipam/plan-model.js';
+import { clusterCidrs } from '../constructs/private/cluster-network.js';
+import type { PlanRequests } from '../constructs/planning.js';
 import type { Family } from '../ipam/ip.js';
 import type { AdditionalNetworkSpec, ClusterSpec, FleetSpec, NicSpec } from './schema.js';
 
@@ -44,7 +46,7 @@ function draws(group: Group): { network?: string; shared?: string; family: Famil
 }
 
 /** The planner's input for a fleet (without the lock and the flags, which the caller adds). */
-export function planRequests(fleet: FleetSpec): Pick<PlanInput, 'networks' | 'pools' | 'endpoints' | 'manualPools'> {
+export function planRequests(fleet: FleetSpec): PlanRequests {
   const pools: PoolRequest[] = [];
   const sharedPeak = new Map<string, number>(fleet.sharedPools.map((p) => [p.name, 0]));
   for (const cluster of fleet.clusters) {
@@ -82,6 +84,13 @@ export function planRequests(fleet: FleetSpec): Pick<PlanInput, 'networks' | 'po
     networks: fleet.networks.map((n) => ({ name: n.name, cidr: n.cidr, gateway: n.gateway, reserved: n.reserved, lanID: n.lanID, allocation: n.allocation })),
     pools,
     endpoints,
-    manualPools: fleet.manualPools.map((p) => ({ name: p.name, network: p.network, addresses: p.addresses })),
+    manualPools: fleet.manualPools.map((p) => ({ name: p.name, network: p.network, addresses: p.addresses, ...(p.unmanaged === true ? { unmanaged: true } : {}) })),
+    fixedEndpoints: fleet.clusters.filter((c) => c.controlPlane.endpoint !== 'auto').map((c) => ({ cluster: c.name, address: c.controlPlane.endpoint })),
+    clusterCidrs: fleet.clusters.map((c) => {
+      const dualStack = c.controlPlane.network.ipv4 !== undefined && c.controlPlane.network.ipv6 !== undefined;
+      const { pods, services } = clusterCidrs(dualStack, c.podCidrBlocks, c.serviceCidrBlocks);
+      const defaulted = { pods: c.podCidrBlocks === undefined, services: c.serviceCidrBlocks === undefined };
+      return { cluster: c.name, pods, dualStack, defaulted, ...(services === undefined ? {} : { services }) };
+    }),
   };
 }

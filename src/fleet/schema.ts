@@ -179,6 +179,7 @@ export interface ClusterSpec {
   readonly kubernetesVersion: string;
   readonly sshAuthorizedKeys: readonly string[];
   readonly podCidrBlocks?: readonly string[];
+  readonly serviceCidrBlocks?: readonly string[];
   readonly controlPlane: ControlPlaneSpec;
   readonly nodePools: readonly NodePoolSpec[];
   /** Explicit pool sizes per network name. */
@@ -227,6 +228,8 @@ export interface ManualPoolSpec {
   readonly network?: string;
   /** Its `addresses` entries: addresses, `first-last` ranges or CIDRs. */
   readonly addresses: readonly string[];
+  /** It lies in no declared network on purpose: a warning instead of an error. */
+  readonly unmanaged?: boolean;
 }
 
 /** A whole fleet. */

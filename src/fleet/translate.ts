@@ -4,20 +4,23 @@
  * name order, so the tree (and the output) never depends on the order of the fleet file.
  */
 import type { App } from 'cdk8s';
-import type { Construct } from 'constructs';
+import { Construct } from 'constructs';
 import { IonosClusterClass } from '../constructs/cluster-class.js';
 import { TopologyCluster } from '../constructs/topology-cluster.js';
 // The construct modules one by one, not their index: the index also exports the reconciler's
 // Deployment, whose cdk8s-plus-28 costs every fleet synthesis some 60 ms to load for nothing.
 import { Credentials } from '../constructs/credentials.js';
 import { IonosCluster } from '../constructs/ionos-cluster.js';
+import { ExternalIpPool } from '../constructs/external-ip-pool.js';
 import { IpPool, type IIpPool } from '../constructs/ip-pool.js';
+import { Network } from '../constructs/network.js';
+import { bindPlan } from '../constructs/planning.js';
 import { MachineImage, type AdditionalNetwork, type MachineNetworkSettings, type MachineSettings } from '../constructs/machine.js';
 import { mergeNodeSetup, type NodeSetupOptions } from '../constructs/node-setup.js';
 import { SharedObjects } from '../constructs/shared-objects.js';
 import type { PlannedPool, PlanResult } from '../ipam/plan-model.js';
 import { ProblemError } from '../problems.js';
-import type { AdditionalNetworkSpec, CniSpec, FleetSpec, MachineSpecInput, NicSpec, NodeSetupSpec } from './schema.js';
+import type { AdditionalNetworkSpec, ClusterSpec, CniSpec, FleetSpec, MachineSpecInput, NicSpec, NodeSetupSpec } from './schema.js';
 import { clusterPoolName } from './requests.js';
 import { compareText } from '../vocabulary.js';
 
@@ -57,14 +60,11 @@ function mergeMaps<T>(a: Readonly<Record<string, T>> | undefined, b: Readonly<Re
   return a === undefined && b === undefined ? undefined : { ...a, ...b };
 }
 
-function poolSpec(pool: PlannedPool) {
-  return { addresses: pool.addresses, prefix: pool.prefix, gateway: pool.gateway };
-}
-
 /**
- * Adds the fleet's objects to `app`.
+ * Adds the fleet's objects to `app`: its networks as Network constructs, its pools planned from
+ * them, its clusters, and the plan bound into them (`bindPlan`, as for a TypeScript app).
  *
- * @param plan a plan without error findings (the caller reports those first)
+ * @param plan the fleet's plan, without error findings (the caller reports those first)
  * @throws ProblemError when a planned pool or VIP is missing (the network had no room)
  */
 export function addFleet(app: App, fleet: FleetSpec, plan: PlanResult): void {
@@ -77,20 +77,45 @@ export function addFleet(app: App, fleet: FleetSpec, plan: PlanResult): void {
     return pool;
   };
 
+  // Networks and pools made elsewhere emit nothing: they live beside the charts, under ids no
+  // cluster can have (cluster names are DNS labels).
+  const networks = new Map<string, Network>();
+  if (fleet.networks.length > 0) {
+    const scope = new Construct(app, '_networks');
+    for (const spec of [...fleet.networks].sort(byName)) {
+      networks.set(spec.name, new Network(scope, spec.name, {
+        family: spec.cidr.includes(':') ? 'IPv6' : 'IPv4', cidr: spec.cidr, gateway: spec.gateway, reserved: spec.reserved,
+        lanID: spec.lanID, allocation: spec.allocation,
+      }));
+    }
+  }
+  if (fleet.manualPools.length > 0) {
+    const scope = new Construct(app, '_external-pools');
+    for (const spec of [...fleet.manualPools].sort(byName)) {
+      new ExternalIpPool(scope, spec.name, {
+        name: spec.name, addresses: spec.addresses, unmanaged: spec.unmanaged,
+        network: spec.network === undefined ? undefined : networks.get(spec.network),
+      });
+    }
+  }
+
   const shared = new Map<string, IIpPool>();
   if (fleet.sharedPools.length > 0) {
     const chart = new SharedObjects(app);
     for (const spec of [...fleet.sharedPools].sort(byName)) {
-      const pool = need(spec.name, `sharedPools.${spec.name}`);
+      const pool = need(spec.name, `sharedPools[${fleet.sharedPools.indexOf(spec)}]`);
       shared.set(spec.name, new IpPool(chart, spec.name, {
-        family: pool.family === 4 ? 'IPv4' : 'IPv6', name: spec.name, scope: 'global', ...poolSpec(pool),
+        family: pool.family === 4 ? 'IPv4' : 'IPv6', name: spec.name, scope: 'global', network: networks.get(spec.network), size: spec.size,
       }));
     }
   }
-  const addPools = (scope: Construct, clusterPools: readonly PlannedPool[], cluster: string, namespace: string) => {
+  const addPools = (scope: Construct, clusterPools: readonly PlannedPool[], cluster: ClusterSpec) => {
     for (const pool of clusterPools) {
-      need(pool.name, `clusters.${cluster}.pools.${pool.network}`);
-      new IpPool(scope, pool.name, { family: pool.family === 4 ? 'IPv4' : 'IPv6', name: pool.name, namespace, ...poolSpec(pool) });
+      need(pool.name, `clusters[${fleet.clusters.indexOf(cluster)}]`);
+      new IpPool(scope, pool.name, {
+        family: pool.family === 4 ? 'IPv4' : 'IPv6', name: pool.name, namespace: cluster.namespace,
+        network: networks.get(pool.network), size: cluster.poolSizes[pool.network],
+      });
     }
   };
   const classes = new Map<string, IonosClusterClass>();
@@ -121,7 +146,7 @@ export function addFleet(app: App, fleet: FleetSpec, plan: PlanResult): void {
   for (const spec of [...fleet.clusters].sort(byName)) {
     const endpoint = spec.controlPlane.endpoint === 'auto' ? endpoints.get(spec.name) : spec.controlPlane.endpoint;
     if (endpoint === undefined) {
-      throw new ProblemError('plan', [{ path: `clusters.${spec.name}.controlPlane.endpoint`, message: "no VIP could be planned; run 'capi-ionos plan' to see why" }]);
+      throw new ProblemError('plan', [{ path: `clusters[${fleet.clusters.indexOf(spec)}].controlPlane.endpoint`, message: "no VIP could be planned; run 'capi-ionos plan' to see why" }]);
     }
     const clusterPools = [...(poolsByCluster.get(spec.name) ?? [])].sort(byName);
     const pools = new Map<string, IIpPool>();
@@ -173,7 +198,7 @@ export function addFleet(app: App, fleet: FleetSpec, plan: PlanResult): void {
           annotations: np.annotations,
         })),
       });
-      addPools(topology, clusterPools, spec.name, spec.namespace);
+      addPools(topology, clusterPools, spec);
       continue;
     }
     const cluster = new IonosCluster(app, spec.name, {
@@ -184,6 +209,7 @@ export function addFleet(app: App, fleet: FleetSpec, plan: PlanResult): void {
       kubernetesVersion: spec.kubernetesVersion,
       sshAuthorizedKeys: spec.sshAuthorizedKeys,
       podCidrBlocks: spec.podCidrBlocks,
+      serviceCidrBlocks: spec.serviceCidrBlocks,
       nodeSetup: mergeNodeSetup(nodeSetup(fleet.defaults?.nodeSetup), nodeSetup(spec.nodeSetup)),
       labels,
       annotations,
@@ -191,7 +217,10 @@ export function addFleet(app: App, fleet: FleetSpec, plan: PlanResult): void {
       controlPlane: {
         replicas: spec.controlPlane.replicas,
         maxSurge: spec.controlPlane.maxSurge,
-        endpoint: { host: endpoint, port: spec.controlPlane.port, hostname: spec.controlPlane.endpointHost },
+        // A planned endpoint is planned from its network, as in a TypeScript app.
+        endpoint: spec.controlPlane.endpoint === 'auto'
+          ? { network: networks.get(spec.controlPlane.network.ipv4!) as Network<'IPv4'>, port: spec.controlPlane.port, hostname: spec.controlPlane.endpointHost }
+          : { host: endpoint, port: spec.controlPlane.port, hostname: spec.controlPlane.endpointHost },
         machine: machineSettings(spec.controlPlane.machine!),
         network: nic(spec.controlPlane.network, spec.controlPlane.additionalNetworks),
         kubeVip: fleet.defaults?.kubeVip === undefined && spec.controlPlane.kubeVip === undefined ? undefined : { ...fleet.defaults?.kubeVip, ...spec.controlPlane.kubeVip },
@@ -201,7 +230,7 @@ export function addFleet(app: App, fleet: FleetSpec, plan: PlanResult): void {
         resourceName: spec.controlPlane.resourceName,
       },
     });
-    addPools(cluster, clusterPools, spec.name, spec.namespace);
+    addPools(cluster, clusterPools, spec);
     for (const np of [...spec.nodePools].sort(byName)) {
       cluster.addNodePool(np.name, {
         replicas: np.replicas,
@@ -217,4 +246,5 @@ export function addFleet(app: App, fleet: FleetSpec, plan: PlanResult): void {
       });
     }
   }
+  bindPlan(app, plan);
 }

@@ -18,5 +18,6 @@ export { validatePoolSpec, type PoolSpec } from './pool-spec.js';
 export { validatePoolUpdate } from './pool-update.js';
 export { nextFreeAddress, poolUsage, PoolAllocator, type Count, type PoolUsage } from './allocator.js';
 export { plan, assertPlanOk } from './planner.js';
+export { planAddresses } from './address-checks.js';
 export type * from './plan-model.js';
 export { formatLock, parseLock } from './lock.js';

@@ -170,9 +170,9 @@ function readYaml(text: string): unknown {
   const { parseDocument } = requireModule('yaml') as typeof import('yaml');
   const doc = parseDocument(text, { uniqueKeys: true });
   if (doc.errors.length > 0) {
-    throw new ProblemError('plan', doc.errors.map((error) => {
+    throw new ProblemError('lock', doc.errors.map((error) => {
       const { line, col } = lineOf(text, error.pos[0]);
-      return { path: `line ${line}, column ${col}`, message: `${error.message.split('\n')[0]}; fix the YAML (an unresolved merge conflict?) so that every range stays where it is` };
+      return { line, column: col, path: '', message: `${error.message.split('\n')[0]}; fix the YAML (an unresolved merge conflict?) so that every range stays where it is` };
     }));
   }
   return doc.toJS();
@@ -241,7 +241,7 @@ export function readCanonicalLock(text: string): unknown {
  * Reads `ipam.lock.yaml`.
  *
  * @returns the lock, sorted
- * @throws ProblemError (layer `plan`) naming every problem: YAML syntax (by line and column),
+ * @throws ProblemError (layer `lock`) naming every problem: YAML syntax (by line and column),
  *   unknown keys, malformed entries and inconsistent entries (paths `ranges[<i>].<field>`,
  *   indices in file order)
  */
@@ -249,7 +249,7 @@ export function parseLock(text: string): Lock {
   const data = readCanonicalLock(text) ?? readYaml(text);
   const problems: Problem[] = [];
   if (!isMap(data)) {
-    throw new ProblemError('plan', [{ path: '', message: `a lock file is a mapping with apiVersion ${LOCK_API_VERSION}, kind ${LOCK_KIND} and ranges; restore it from version control` }]);
+    throw new ProblemError('lock', [{ path: '', message: `a lock file is a mapping with apiVersion ${LOCK_API_VERSION}, kind ${LOCK_KIND} and ranges; restore it from version control` }]);
   }
   for (const key of Object.keys(data).sort(compareText)) {
     if (!['apiVersion', 'kind', 'ranges'].includes(key)) problems.push({ path: key, message: `unknown key ${JSON.stringify(key)}; a lock file has apiVersion, kind and ranges` });
@@ -259,7 +259,7 @@ export function parseLock(text: string): Lock {
   const raw = data.ranges ?? [];
   if (!Array.isArray(raw)) {
     problems.push({ path: 'ranges', message: 'ranges must be a list (write ranges: [] for none)' });
-    throw new ProblemError('plan', problems);
+    throw new ProblemError('lock', problems);
   }
   const entries: LockEntry[] = [];
   raw.forEach((item: unknown, i) => {
@@ -334,10 +334,10 @@ export function parseLock(text: string): Lock {
       }
     }
   });
-  if (problems.length > 0) throw new ProblemError('plan', problems);
+  if (problems.length > 0) throw new ProblemError('lock', problems);
   const lock: Lock = { ranges: entries };
   const inconsistent = validateLock(lock);
-  if (inconsistent.length > 0) throw new ProblemError('plan', inconsistent);
+  if (inconsistent.length > 0) throw new ProblemError('lock', inconsistent);
   return sortLock(lock);
 }
 

@@ -96,6 +96,14 @@ export interface EndpointRequest {
   readonly network: string;
 }
 
+/** A control-plane endpoint written as an address. */
+export interface FixedEndpoint {
+  /** The cluster. */
+  readonly cluster: string;
+  /** The address. */
+  readonly address: string;
+}
+
 /** A pool written by hand: not planned, but checked against everything that is. */
 export interface ManualPool {
   /** The pool's name; it must not clash with a planned pool's name. */
@@ -107,6 +115,46 @@ export interface ManualPool {
   readonly network?: string;
   /** Its `addresses` entries: single addresses, `first-last` ranges or CIDRs. */
   readonly addresses: readonly string[];
+  /**
+   * Its `excludedAddresses`: not handed out, so an endpoint there is no conflict.
+   * @default none
+   */
+  readonly excludedAddresses?: readonly string[];
+  /**
+   * Its `prefix` and `gateway`, to count what the provider hands out (with `peak`).
+   * @default not counted
+   */
+  readonly prefix?: number;
+  /** @default none */
+  readonly gateway?: string;
+  /**
+   * Addresses its machines need at their peak; more than it holds is `pool-too-small`.
+   * @default not checked
+   */
+  readonly peak?: number;
+  /**
+   * Managed outside the fleet's networks: lying in no declared network is a warning, not an error.
+   * @default false
+   */
+  readonly unmanaged?: boolean;
+}
+
+/** Pod and service CIDRs of a cluster, checked against each other and the node networks. */
+export interface ClusterCidrs {
+  /** The cluster. */
+  readonly cluster: string;
+  /** `clusterNetwork.pods.cidrBlocks`. */
+  readonly pods: readonly string[];
+  /** `clusterNetwork.services.cidrBlocks`. @default none */
+  readonly services?: readonly string[];
+  /** Whether the cluster's nodes have both families: then pods and services need both. */
+  readonly dualStack?: boolean;
+  /**
+   * Which of the two are defaults rather than written by the user: their overlaps with the node
+   * networks are warnings (set the CIDRs to silence them), not errors.
+   * @default neither
+   */
+  readonly defaulted?: { readonly pods?: boolean; readonly services?: boolean };
 }
 
 /** Everything the planner reads. */
@@ -125,6 +173,18 @@ export interface PlanInput {
    * @default none
    */
   readonly manualPools?: readonly ManualPool[];
+  /**
+   * Control-plane endpoints given as addresses: never planned (kept out of every pool and VIP
+   * of the network they lie in), and a locked range over one is refused like one over a
+   * reserved range.
+   * @default none
+   */
+  readonly fixedEndpoints?: readonly FixedEndpoint[];
+  /**
+   * Pod and service CIDRs per cluster (`planAddresses` checks them; `plan` ignores them).
+   * @default none
+   */
+  readonly clusterCidrs?: readonly ClusterCidrs[];
   /**
    * The previous plan (`ipam.lock.yaml`).
    * @default an empty lock (everything is new)
@@ -215,7 +275,14 @@ export type FindingCode =
   | 'overlap'
   | 'outside-network'
   | 'gateway-in-pool'
-  | 'reserved-address-in-pool';
+  | 'reserved-address-in-pool'
+  | 'endpoint-in-pool'
+  | 'endpoint-conflict'
+  | 'endpoint-outside-networks'
+  | 'pool-outside-networks'
+  | 'unmanaged-pool'
+  | 'cidr-overlap'
+  | 'single-family-cidrs';
 
 /** Something the plan reports: what, where and how to fix it. */
 export interface Finding {

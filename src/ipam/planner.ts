@@ -29,7 +29,7 @@ import type {
   Allocation, EndpointRequest, Finding, LockEntry, LockedEndpoint, LockedPoolRange, ManualPool, PlanChange,
   PlanInput, PlannedEndpoint, PlannedPool, PlanNetwork, PlanResult, PoolRequest, Severity,
 } from './plan-model.js';
-import { ProblemError, type Problem } from '../problems.js';
+import { ProblemError, showValue, type Problem } from '../problems.js';
 import { familyName, parseRangeText } from './range-text.js';
 import { normalize, overlaps, size, subtract, type Range } from './ranges.js';
 import { askedSize, blockFor, growthFor, isShrink, poolCapacity } from './sizing.js';
@@ -54,7 +54,9 @@ interface Net {
   readonly reserved: readonly { readonly text: string; readonly range: Range }[];
   /** The reserved entries as one normalised set (for binary search). */
   readonly reservedSet: readonly Range[];
-  /** Never planned: network/anycast address, broadcast, gateway, reserved (normalised). */
+  /** Explicit control-plane endpoints inside the network: never planned. */
+  readonly fixedEndpoints: readonly { readonly cluster: string; readonly value: bigint }[];
+  /** Never planned: network/anycast address, broadcast, gateway, reserved, fixed endpoints (normalised). */
   readonly excluded: readonly Range[];
 }
 
@@ -101,7 +103,7 @@ interface Want {
   readonly part: number;
 }
 
-const q = (text: string): string => JSON.stringify(text);
+const q = (text: string): string => showValue(text);
 
 function isName(value: unknown): value is string {
   return typeof value === 'string' && value !== '';
@@ -129,6 +131,13 @@ function sizeValue(size: number | bigint): bigint | undefined {
 /** Reads and checks the input; throws every malformed value at once. */
 function readInput(input: PlanInput): { nets: Map<string, Net>; manuals: Manual[]; findings: Finding[] } {
   const problems: Problem[] = [];
+  const fixed: { cluster: string; family: Family; value: bigint }[] = [];
+  (input.fixedEndpoints ?? []).forEach((endpoint, i) => {
+    const ip = typeof endpoint.address === 'string' ? parseIp(endpoint.address) : undefined;
+    if (!isName(endpoint.cluster)) problems.push({ path: `fixedEndpoints[${i}].cluster`, message: 'an endpoint needs the name of its cluster' });
+    if (ip === undefined) problems.push({ path: `fixedEndpoints[${i}].address`, message: `${q(String(endpoint.address))} is not an IP address` });
+    else fixed.push({ cluster: endpoint.cluster, family: ip.family, value: ip.value });
+  });
   const findings: Finding[] = [];
   const nets = new Map<string, Net>();
   const networks = Array.isArray(input.networks) ? input.networks : [];
@@ -193,11 +202,14 @@ function readInput(input: PlanInput): { nets: Map<string, Net>; manuals: Manual[
       const special: Range[] = [{ start: cidr.start, end: cidr.start }];
       if (cidr.family === 4) special.push({ start: cidr.end, end: cidr.end });
       if (gateway !== undefined) special.push({ start: gateway, end: gateway });
+      const fixedEndpoints = fixed.filter((e) => e.family === cidr.family && e.value >= cidr.start && e.value <= cidr.end)
+        .map((e) => ({ cluster: e.cluster, value: e.value }));
+      for (const e of fixedEndpoints) special.push({ start: e.value, end: e.value });
       nets.set(network.name, {
         name: network.name, cidr: formatCidr(cidr.start, cidr.prefix, cidr.family), family: cidr.family,
         start: cidr.start, end: cidr.end, prefix: cidr.prefix, allocation,
         ...(gateway === undefined ? {} : { gateway }), ...(gatewayText === undefined ? {} : { gatewayText }),
-        reserved, reservedSet: normalize(reserved.map((r) => r.range)), excluded: normalize([...special, ...reserved.map((r) => r.range)]),
+        reserved, reservedSet: normalize(reserved.map((r) => r.range)), fixedEndpoints, excluded: normalize([...special, ...reserved.map((r) => r.range)]),
       });
     }
   });
@@ -243,7 +255,7 @@ function readInput(input: PlanInput): { nets: Map<string, Net>; manuals: Manual[
     if (!Array.isArray(input.lock.ranges)) problems.push({ path: 'lock.ranges', message: 'the lock\'s ranges must be a list' });
     else problems.push(...validateLock(input.lock, 'lock.'));
   }
-  if (problems.length > 0) throw new ProblemError('plan', problems);
+  if (problems.length > 0) throw new ProblemError('input', problems);
   return { nets, manuals, findings };
 }
 
@@ -295,6 +307,9 @@ function lockedRangeConflicts(range: Range, family: Family, net: Net): string[] 
     const hit = net.reserved.filter((r) => overlaps(r.range, range)).map((r) => q(r.text));
     if (hit.length > 0) reasons.push(`reserved ${hit.join(', ')} now overlap${hit.length === 1 ? 's' : ''} ${text()}`);
   }
+  for (const e of net.fixedEndpoints) {
+    if (range.start <= e.value && e.value <= range.end) reasons.push(`the control-plane endpoint ${formatIp(e.value, net.family)} of cluster ${q(e.cluster)} now lies inside ${text()}`);
+  }
   return reasons;
 }
 
@@ -342,7 +357,7 @@ interface Planning {
  * @returns pools (sorted by network, then name), endpoints (by cluster), findings (errors
  *   first) and the new lock (sorted). Planning never throws for a fleet that does not fit: every
  *   conflict is a finding, and `assertPlanOk` turns the errors into one `ProblemError`.
- * @throws ProblemError (layer `plan`) for malformed input, naming every problem
+ * @throws ProblemError (layer `input`) for malformed input, naming every problem
  */
 export function plan(input: PlanInput): PlanResult {
   const { nets, manuals, findings } = readInput(input);
@@ -923,5 +938,5 @@ function manualFindings(manuals: readonly Manual[], nets: ReadonlyMap<string, Ne
  */
 export function assertPlanOk(result: PlanResult): void {
   const errors = result.findings.filter((f) => f.severity === 'error');
-  if (errors.length > 0) throw new ProblemError('plan', errors.map((f) => ({ path: f.path, message: `${f.message} [${f.code}]` })));
+  if (errors.length > 0) throw new ProblemError('plan', errors.map((f) => ({ path: f.path, code: f.code, message: f.message })));
 }

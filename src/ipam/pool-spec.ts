@@ -1,6 +1,7 @@
 /**
  * The spec of an InClusterIPPool / GlobalInClusterIPPool and its validation, rule for rule the
  * In-Cluster IPAM provider's admission webhook (create and update), with the provider's texts.
+ * Rule ids V1–V9 are those of docs/in-cluster-provider-rules.md §2.1.
  */
 import { fieldInvalid, goQuote, goStringSlice } from './go-format.js';
 import { parseIp, parseIpError, type Family } from './ip.js';

@@ -191,7 +191,7 @@ function withHint(message: string, topLevel: boolean): string {
 export function jsonnetProblems(text: string, context: ErrorContext): Problem[] {
   const problem = (at: Location | undefined, message: string): Problem[] => [at === undefined
     ? { file: describeFile(context.main, context).file, path: '', message }
-    : { file: at.file, path: `line ${at.line}, column ${at.column}`, message }];
+    : { file: at.file, line: at.line, column: at.column, path: '', message }];
 
   const staticError = /^STATIC ERROR: (.*?):(?:\((\d+):(\d+)\)-\(\d+:\d+\)|(\d+):(\d+)(?:-\d+)?): ([\s\S]*)$/.exec(text);
   if (staticError !== null) {

@@ -1,6 +1,6 @@
 /**
  * The hook through which `capi-ionos synth app.ts` receives the user's app instead of letting
- * `FleetApp.synth()` write it. Apart from ./fleet-app.ts so that the CLI can set it without
+ * `FleetApp.synth()` write it. Apart from ../fleet/fleet-app.ts so that the CLI can set it without
  * loading what `FleetApp.synth()` needs (the renderer and the CRD validators).
  */
 import type { App } from 'cdk8s';

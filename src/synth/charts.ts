@@ -52,7 +52,18 @@ export interface ChartsRendered {
 export interface RenderOptions {
   /** The environment cdk8s will see (cdk8s reads `process.env` itself, so pass that). */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /**
+   * Let Secrets into the output. A Secret's data in the manifests is in Git, readable by anyone
+   * who can read the repository (base64 is not encryption), so by default it is a problem.
+   * @default false
+   */
+  readonly allowSecrets?: boolean;
 }
+
+/** Why a Secret in the output is refused, and what to do instead. */
+const SECRET_HINT = 'its data would be committed with the manifests, readable by anyone who can read the repository (base64 is not encryption); '
+  + 'reference an existing Secret by name instead (e.g. Credentials.fromSecretName), or manage it with SOPS or External Secrets; '
+  + 'pass --allow-secrets if it really belongs in the output';
 
 /** Environment variables that change cdk8s's output and so break determinism. */
 const NONDETERMINISTIC_ENV = ['CDK8S_DISABLE_SORT', 'CDK8S_LEGACY_HASH'] as const;
@@ -130,6 +141,10 @@ export function renderCharts(
           path: obj.node.path,
           message: `${obj.kind} has no metadata.name, so cdk8s would invent a hash-suffixed one that changes when the code moves; set metadata.name explicitly`,
         });
+        continue;
+      }
+      if (obj.kind === 'Secret' && options.allowSecrets !== true) {
+        problems.push({ path: obj.node.path, code: 'secret-in-output', message: `${describe(obj)} is a Secret: ${SECRET_HINT}` });
         continue;
       }
       const key = `${obj.apiVersion}|${obj.kind}|${obj.metadata.namespace ?? ''}|${obj.name}`;

@@ -21,7 +21,7 @@ port.once('message', (request: RenderRequest) => {
   void (async () => {
     try {
       const app = await (await loading)[builder.name]!(request.input);
-      const rendered = renderCharts(app, { env: request.env }, (chart, done, total) => post({ type: 'chart', chart, done, total }));
+      const rendered = renderCharts(app, { env: request.env, allowSecrets: request.allowSecrets === true }, (chart, done, total) => post({ type: 'chart', chart, done, total }));
       post({ type: 'rendered', rendered });
     } catch (error) {
       post({ type: 'failed', error: carry(error) });

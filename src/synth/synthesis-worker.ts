@@ -53,6 +53,8 @@ export interface SynthesisOptions extends WriteOptions {
   readonly dir: string;
   /** The environment cdk8s sees (see `RenderOptions`). */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** See `RenderOptions.allowSecrets`. */
+  readonly allowSecrets?: boolean;
   /** Told after each chart is validated and written: how many are, of how many. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -106,7 +108,7 @@ export class SynthesisWorker {
     // The validators load on this thread while the worker builds the app; each chart waits for
     // them, in the order the charts come.
     const opening: Promise<DirectoryOutput> = import('./directory-output.js').then(({ DirectoryOutput }) => new DirectoryOutput(options.dir, options));
-    const rendering = this.render(input, options.env, (chart, done, total) => void opening.then((output) => {
+    const rendering = this.render({ input, env: options.env, allowSecrets: options.allowSecrets === true }, (chart, done, total) => void opening.then((output) => {
       output.chart(chart);
       options.onProgress?.(done, total);
     }));
@@ -134,7 +136,7 @@ export class SynthesisWorker {
   }
 
   private render(
-    input: unknown, env: RenderRequest['env'], onChart: (chart: RenderedChart, done: number, total: number) => void,
+    request: RenderRequest, onChart: (chart: RenderedChart, done: number, total: number) => void,
   ): Promise<ChartsRendered> {
     if (this.failure !== undefined) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
@@ -146,7 +148,6 @@ export class SynthesisWorker {
         },
         failure: reject,
       };
-      const request: RenderRequest = { input, env };
       this.worker.postMessage(request);
     });
   }

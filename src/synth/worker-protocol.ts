@@ -19,6 +19,8 @@ export interface AppBuilder {
 export interface RenderRequest {
   readonly input: unknown;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** See `RenderOptions.allowSecrets`. */
+  readonly allowSecrets?: boolean;
 }
 
 /** The worker's messages: every chart, in order, then the end of rendering, or a failure. */
@@ -34,11 +36,11 @@ export type RenderMessage =
  */
 export type CarriedError =
   | { readonly name: string; readonly message: string; readonly stack?: string; readonly code?: string }
-  | { readonly layer: Layer; readonly problems: readonly Problem[] };
+  | { readonly layer: Layer; readonly problems: readonly Problem[]; readonly dir?: string };
 
 /** `error` ready to cross to the main thread. */
 export function carry(error: unknown): CarriedError {
-  if (isProblemError(error)) return { layer: error.layer, problems: error.problems };
+  if (isProblemError(error)) return { layer: error.layer, problems: error.problems, ...(error.dir === undefined ? {} : { dir: error.dir }) };
   if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
   const code = (error as NodeJS.ErrnoException).code;
   return { name: error.name, message: error.message, ...(error.stack === undefined ? {} : { stack: error.stack }), ...(typeof code === 'string' ? { code } : {}) };
@@ -46,7 +48,7 @@ export function carry(error: unknown): CarriedError {
 
 /** The error a {@link CarriedError} stands for: a ProblemError, or an Error with its name and code. */
 export function uncarry(carried: CarriedError): Error {
-  if ('problems' in carried) return new ProblemError(carried.layer, carried.problems);
+  if ('problems' in carried) return new ProblemError(carried.layer, carried.problems, carried.dir);
   const error = new Error(carried.message);
   error.name = carried.name;
   if (carried.stack !== undefined) error.stack = carried.stack;

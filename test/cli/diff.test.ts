@@ -153,10 +153,10 @@ describe('capi-ionos diff (against dist/ on disk)', () => {
     expect(json.lock).toEqual([]);
   });
 
-  it('compares a cdk8s app with its dist/, without an IP plan section', async () => {
+  it('compares a cdk8s app with its dist/ and its lock, as a fleet file', async () => {
     const result = await run(['diff', 'examples/basic/main.ts', '--format', 'json'], { cwd: ROOT });
     expect(result.code, result.stderr).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ changed: false, lock: null, directories: [], unchangedDirectories: 2 });
+    expect(JSON.parse(result.stdout)).toMatchObject({ changed: false, lock: [], directories: [], unchangedDirectories: 2 });
   });
 
   it('writes a Markdown report for a pull-request comment', async () => {

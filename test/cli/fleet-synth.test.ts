@@ -76,7 +76,7 @@ describe('capi-ionos synth fleet.yaml', () => {
     const before = readTree(ws.dir);
     const result = await run(['synth', ws.fleet, '--locked']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("ipam.lock.yaml: is not up to date with fleet.yaml; run 'capi-ionos plan --write'");
+    expect(result.stderr).toContain("ipam.lock.yaml: error: not up to date with fleet.yaml; run 'capi-ionos plan --write'");
     expect(readTree(ws.dir)).toEqual(before);
   });
 
@@ -92,14 +92,14 @@ describe('capi-ionos synth fleet.yaml', () => {
     expect(readTree(ws.dir)).toEqual(before);
   });
 
-  it('reports a broken lock file by name, without touching it', async () => {
+  it('rejects a broken lock file as an input error (exit 2), by name, line and column, without touching it', async () => {
     ws = fleetWorkspace();
     const broken = `${ws.read('ipam.lock.yaml')}<<<<<<< HEAD\n`;
     const { writeFileSync } = await import('node:fs');
     writeFileSync(ws.lock, broken);
     const result = await run(['synth', ws.fleet]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^error: ipam\.lock\.yaml: line \d+, column \d+: /m);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^ipam\.lock\.yaml:\d+:\d+: error: /m);
     expect(readFileSync(ws.lock, 'utf8')).toBe(broken);
   });
 

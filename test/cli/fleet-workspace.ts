@@ -1,5 +1,6 @@
 /** A scratch copy of examples/fleet that a test may edit. */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { afterEach } from 'vitest';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -29,6 +30,19 @@ export function fleetWorkspace(): Workspace {
     },
     append: (text) => writeFileSync(fleet, readFileSync(fleet, 'utf8') + text),
   };
+}
+
+/**
+ * For a test file: a function that makes a fresh workspace, removed after each test (call once,
+ * at the top of the file).
+ */
+export function workspacePerTest(): () => Workspace {
+  let ws: Workspace | undefined;
+  afterEach(() => {
+    if (ws) rmSync(ws.dir, { recursive: true, force: true });
+    ws = undefined;
+  });
+  return () => (ws = fleetWorkspace());
 }
 
 /** A fourth cluster, appended to the example's `clusters:` list (the file ends inside it). */

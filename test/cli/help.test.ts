@@ -76,6 +76,12 @@ describe('capi-ionos <command> --help', () => {
 
   it('treats neither inherited names as commands nor help topics', async () => {
     expect(await run(['constructor'])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "constructor"') });
-    expect(await run(['help', 'toString'])).toEqual({ code: 0, stdout: MAIN_HELP, stderr: '' });
+    expect(await run(['help', 'toString'])).toEqual({ code: 2, stdout: '', stderr: 'error: no command "toString"; run \'capi-ionos --help\' for the list\n' });
+  });
+
+  it('rejects help for an unknown command with exit 2, suggesting the nearest one', async () => {
+    expect(await run(['help', 'synt'])).toEqual({ code: 2, stdout: '', stderr: 'error: no command "synt"; did you mean \'synth\'?; run \'capi-ionos --help\' for the list\n' });
+    expect(await run(['valdiate'])).toMatchObject({ code: 2, stderr: 'error: unknown command "valdiate"; did you mean \'validate\'?; run \'capi-ionos --help\' for the list\n' });
+    expect(await run(['help', 'plan', 'synth'])).toMatchObject({ code: 2, stderr: expect.stringContaining('help takes one command, got 2') });
   });
 });

@@ -103,13 +103,13 @@ describe('capi-ionos init', () => {
 
     // WHEN the next steps init printed are run
     const steps = nextSteps(init.stderr);
-    expect(steps).toEqual(['npm install', ...(format === 'ts' ? [] : ['npx capi-ionos plan --write']), 'npx capi-ionos synth']);
+    expect(steps).toEqual(['npm install', 'npx capi-ionos plan --write', 'npx capi-ionos synth']);
     for (const step of steps) await sh(step, dir);
     if (format === 'ts') await sh('npm run typecheck', dir);
 
     // THEN dist/ holds the cluster, and a synthesis from cdk8s.yaml's default fleet agrees
     expect(Object.keys(readTree(join(dir, 'dist'))).filter((p) => p.startsWith('dev/')).length).toBeGreaterThan(5);
-    expect(existsSync(join(dir, 'ipam.lock.yaml'))).toBe(format !== 'ts');
+    expect(existsSync(join(dir, 'ipam.lock.yaml'))).toBe(true);
     const stream = await sh('npx capi-ionos synth --stdout', dir);
     const tree = readTree(join(dir, 'dist'));
     expect(stream).toBe(Object.keys(tree).filter((p) => !p.endsWith('kustomization.yaml')).sort().map((p) => tree[p]).join('---\n'));
@@ -129,12 +129,12 @@ describe('capi-ionos init', () => {
     expect(failures(first).map((f) => `${f.name}: ${f.output}`)).toEqual([]);
     expect(outcomes(first)).toEqual([
       ['actions/checkout@v4', 'uses'], ['actions/setup-node@v4', 'uses'], ['Install', 'ok'],
-      ...(format === 'ts' ? [] : [['IP plan', 'ok']]),
+      ...(format === 'ts' ? [['Type check', 'ok']] : []), ['IP plan', 'ok'],
       ['Manifest diff', 'ok'], ['Write the comment', 'ok'], ['Post the comment', 'needs GitHub'],
-      ['Validate', 'ok'], ['Synthesise', 'ok'], ['Check that dist/ is committed', 'ok'],
+      ['Validate', 'ok'], ['Lock file up to date', 'ok'], ['Simulate the rollout', 'ok'], ['Synthesise', 'ok'], ['Check that dist/ is committed', 'ok'],
     ]);
     const comment = readFileSync(join(dir, 'comment.md'), 'utf8');
-    if (format !== 'ts') expect(comment).toMatch(/^### IP plan\n\nNo errors · 1 pools · 1 VIPs · 0 changed/);
+    expect(comment).toMatch(/^### IP plan\n\nNo errors · 1 pools · 1 VIPs · 0 changed/);
     expect(comment).toContain('### Manifest diff against `origin/main`\n\nno changes: the fresh synthesis matches origin/main');
 
     // WHEN a pull request changes the fleet but not dist/
@@ -156,7 +156,7 @@ describe('capi-ionos init', () => {
     git(dir, 'commit', '-q', '-am', 'synth');
     // THEN CI passes again
     expect(failures(await ci())).toEqual([]);
-  }, 240_000);
+  }, 480_000);
 
   it.skipIf(flux.path === undefined || registry.path === undefined)('publishes dist/ on main as the OCI artifact the Flux OCIRepository pulls', async () => {
     // GIVEN a synthesised, committed fleet repository

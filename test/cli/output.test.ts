@@ -2,21 +2,11 @@
  * Output rules shared by the commands: `--format json` reports on stdout with errors still as text
  * on stderr, and colour only on a terminal without NO_COLOR.
  */
-import { rmSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { fleetWorkspace, FOURTH_CLUSTER, type Workspace } from './fleet-workspace.js';
+import { describe, expect, it } from 'vitest';
+import { FOURTH_CLUSTER, workspacePerTest } from './fleet-workspace.js';
 import { run } from './run.js';
 
-let ws: Workspace | undefined;
-afterEach(() => {
-  if (ws) rmSync(ws.dir, { recursive: true, force: true });
-  ws = undefined;
-});
-
-function workspace(): Workspace {
-  ws = fleetWorkspace();
-  return ws;
-}
+const workspace = workspacePerTest();
 
 const OVERLAP = 'manualPools:\n  - {name: legacy, network: nodes, addresses: [10.20.1.16/28]}\n';
 
@@ -39,7 +29,7 @@ describe('capi-ionos validate --format json', () => {
     const report = JSON.parse(json.stdout);
     expect(report.valid).toBe(false);
     expect(report.problems).toEqual([{
-      file: 'fleet.yaml', path: expect.stringMatching(/^clusters\[0\]\.nodePools\[0\]\.replicas/), message: 'must be a whole number, got "five"', layer: 'spec',
+      file: 'fleet.yaml', line: 35, column: 19, path: 'clusters[0].nodePools[0].replicas', code: null, message: 'must be a whole number, got "five"', layer: 'spec',
     }]);
   });
 
@@ -48,7 +38,7 @@ describe('capi-ionos validate --format json', () => {
     w.append(OVERLAP);
     const json = await run(['validate', w.fleet, '--format', 'json']);
     expect(json.code).toBe(1);
-    expect(json.stderr).toMatch(/^error: fleet\.yaml: manualPools\.legacy/m);
+    expect(json.stderr).toMatch(/^fleet\.yaml:\d+:\d+: error: manualPools\[0\]\.addresses: .* \[overlap\]$/m);
     const report = JSON.parse(json.stdout);
     expect(report.valid).toBe(false);
     expect(report.problems.length).toBeGreaterThan(0);

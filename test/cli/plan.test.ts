@@ -1,18 +1,9 @@
 import { readFileSync, rmSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { fleetWorkspace, FOURTH_CLUSTER, type Workspace } from './fleet-workspace.js';
+import { describe, expect, it } from 'vitest';
+import { FOURTH_CLUSTER, workspacePerTest } from './fleet-workspace.js';
 import { run } from './run.js';
 
-let ws: Workspace | undefined;
-afterEach(() => {
-  if (ws) rmSync(ws.dir, { recursive: true, force: true });
-  ws = undefined;
-});
-
-function workspace(): Workspace {
-  ws = fleetWorkspace();
-  return ws;
-}
+const workspace = workspacePerTest();
 
 describe('capi-ionos plan', () => {
   it('shows every pool and VIP of the example as unchanged, with exit code 0', async () => {
@@ -27,7 +18,7 @@ describe('capi-ionos plan', () => {
   it('prints JSON in the documented shape', async () => {
     const w = workspace();
     const report = JSON.parse((await run(['plan', w.fleet, '--format', 'json'])).stdout);
-    expect(Object.keys(report)).toEqual(['pools', 'endpoints', 'findings', 'lockChanged']);
+    expect(Object.keys(report)).toEqual(['pools', 'endpoints', 'findings', 'lockChanged', 'written']);
     expect(report.pools.find((p: { name: string }) => p.name === 'shared-storage')).toEqual({
       kind: 'GlobalInClusterIPPool', name: 'shared-storage', network: 'storage', family: 'IPv4', addresses: ['172.16.0.64/26'],
       prefix: 20, gateway: '172.16.0.1', capacity: 64, required: 7, headroom: 57, change: 'unchanged',
@@ -85,7 +76,7 @@ describe('capi-ionos plan', () => {
     w.edit('gateway: 172.16.0.1', 'gateway: 172.17.0.1');
     const result = await run(['plan', w.fleet]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('error [gateway-outside-network] networks.storage.gateway');
+    expect(result.stdout).toMatch(/^ {2}error \[gateway-outside-network\] networks\[2\]\.gateway \(fleet\.yaml:\d+:\d+\): /m);
   });
 
   it('fails with exit code 1 on a pool smaller than its peak', async () => {
@@ -93,7 +84,7 @@ describe('capi-ionos plan', () => {
     w.edit('poolSizes: {nodes: 32}', 'poolSizes: {nodes: 2}');
     const result = await run(['plan', w.fleet]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/error \[(pool-too-small|renumber-refused)\] pools\.prod-b-nodes/);
+    expect(result.stdout).toMatch(/error \[(pool-too-small|renumber-refused)\] clusters\[1\](\.poolSizes\.nodes)? \(fleet\.yaml:\d+:\d+\)/);
   });
 
   it('refuses to renumber a locked pool, and re-plans it with --allow-renumber', async () => {
@@ -102,7 +93,7 @@ describe('capi-ionos plan', () => {
     w.edit('reserved: [10.20.0.0/24]', 'reserved: [10.20.0.0/24, 10.20.1.0/27]');
     const refused = await run(['plan', w.fleet]);
     expect(refused.code).toBe(1);
-    expect(refused.stdout).toContain('error [renumber-refused] pools.prod-a-nodes');
+    expect(refused.stdout).toMatch(/error \[renumber-refused\] clusters\[0\] \(fleet\.yaml:\d+:\d+\): /);
     const allowed = await run(['plan', w.fleet, '--allow-renumber', '--write']);
     expect(allowed.code, allowed.stdout).toBe(0);
     expect(allowed.stdout).toMatch(/prod-a-nodes .* renumbered/);
@@ -119,16 +110,28 @@ describe('capi-ionos plan', () => {
     writeFileSync(w.fleet, readFileSync(w.fleet, 'utf8').replace(FOURTH_CLUSTER, ''));
     const kept = await run(['plan', w.fleet, '--write']);
     expect(kept.code).toBe(0);
-    expect(kept.stdout).toMatch(/warning \[orphaned\] lock\.pools\.prod-c-nodes/);
+    expect(kept.stdout).toMatch(/warning \[orphaned\] pools\.prod-c-nodes \(ipam\.lock\.yaml\): /);
     expect(w.read('ipam.lock.yaml')).toBe(withC);
     const pruned = await run(['plan', w.fleet, '--prune', '--write']);
     expect(pruned.code).toBe(0);
-    expect(pruned.stdout).toMatch(/\[released\] lock\.pools\.prod-c-nodes/);
+    expect(pruned.stdout).toMatch(/\[released\] pools\.prod-c-nodes \(ipam\.lock\.yaml\)/);
     expect(w.read('ipam.lock.yaml')).not.toContain('prod-c');
   });
 
-  it('rejects a cdk8s app and an unknown format as usage errors', async () => {
-    expect((await run(['plan', 'examples/basic/main.ts'])).code).toBe(2);
+  it('plans a cdk8s app from its networks, against the lock beside it', async () => {
+    // GIVEN examples/basic, whose pools and endpoint are planned from networks, and its lock
+    const result = await run(['plan', 'examples/basic/main.ts', '--format', 'json']);
+    // THEN the planned pools and the VIP are listed, unchanged against the committed lock
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as { pools: { name: string; network: string; change: string; required: number }[]; endpoints: { cluster: string; change: string }[]; lockChanged: boolean };
+    expect(report.pools.map((p) => [p.name, p.network, p.required, p.change])).toEqual([
+      ['primary-node-ips', 'nodes', 6, 'unchanged'], ['additional-node-ips', 'storage', 6, 'unchanged'],
+    ]);
+    expect(report.endpoints).toMatchObject([{ cluster: 'prod-a', change: 'unchanged' }]);
+    expect(report.lockChanged).toBe(false);
+  });
+
+  it('rejects an unknown format as a usage error', async () => {
     const w = workspace();
     expect(await run(['plan', w.fleet, '--format', 'xml'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--format must be table, markdown or json') });
   });
@@ -150,6 +153,6 @@ describe('capi-ionos validate', () => {
     w.edit('replicas: 5', 'replicas: five');
     const result = await run(['validate', w.fleet]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^error: fleet\.yaml: clusters\[0\]\.nodePools\[0\]\.replicas \(line \d+, column \d+\): must be a whole number, got "five"$/m);
+    expect(result.stderr).toMatch(/^fleet\.yaml:35:19: error: clusters\[0\]\.nodePools\[0\]\.replicas: must be a whole number, got "five"$/m);
   });
 });

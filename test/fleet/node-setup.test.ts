@@ -7,6 +7,7 @@ import { loadFleetFiles } from '../../src/fleet/files.js';
 import { parseFleet } from '../../src/fleet/read.js';
 import { validateObjects } from '../../src/synth/validate.js';
 import { run } from '../cli/run.js';
+import { formatProblem, type Problem } from '../../src/problems.js';
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/capic-ipam');
 const TEXT = readFileSync(join(FIXTURE, 'fleet.yaml'), 'utf8');
@@ -20,7 +21,7 @@ function problems(fn: () => unknown): string[] {
   try {
     fn();
   } catch (error) {
-    return (error as { problems: { file?: string; path: string; message: string }[] }).problems.map((p) => `${p.file ?? ''}: ${p.path}: ${p.message}`);
+    return (error as { problems: Problem[] }).problems.map((p) => formatProblem(p));
   }
   throw new Error('expected problems');
 }
@@ -44,8 +45,8 @@ describe('node setup in the fleet file', () => {
   it('rejects a label key "bad key!" with the file, the path and its line', () => {
     const found = problems(() => parseFleet(edit('labels: {cni: capic-ipam-crs-0}', 'labels: {"bad key!": x, ok: "a b"}'), 'fleet.yaml'));
     expect(found).toEqual([
-      expect.stringMatching(/^fleet\.yaml: clusters\[0\]\.labels\["bad key!"\] \(line 24, column \d+\): label key "bad key!": name part must consist of alphanumerics/),
-      expect.stringMatching(/^fleet\.yaml: clusters\[0\]\.labels\.ok \(line 24, column \d+\): label value "a b": must be empty or consist/),
+      expect.stringMatching(/^fleet\.yaml:24:\d+: error: clusters\[0\]\.labels\["bad key!"\]: label key "bad key!": name part must consist of alphanumerics/),
+      expect.stringMatching(/^fleet\.yaml:24:\d+: error: clusters\[0\]\.labels\.ok: label value "a b": must be empty or consist/),
     ]);
   });
 
@@ -67,7 +68,7 @@ describe('node setup in the fleet file', () => {
     nodePools:
 `);
     const found = problems(() => parseFleet(text, 'fleet.yaml')).join('\n');
-    for (const path of ['controlPlane.nodeSetup.profile', 'controlPlane.nodeSetup.files[0].path', 'controlPlane.nodeSetup.files[1] (line',
+    for (const path of ['controlPlane.nodeSetup.profile', 'controlPlane.nodeSetup.files[0].path', 'controlPlane.nodeSetup.files[1]: ',
       'controlPlane.nodeSetup.files[2].file', 'controlPlane.nodeSetup.users[0].name', 'controlPlane.nodeSetup.kubeletExtraArgs["--max-pods"]',
       'controlPlane.nodeSetup.nodeIp.pin', 'controlPlane.nodeSetup.ntpServers[0]', 'controlPlane.machineAnnotations["/x"]',
       'controlPlane.kubeVip.interface', 'controlPlane.endpointHost', 'controlPlane.resourceName']) {
@@ -84,8 +85,8 @@ describe('node setup in the fleet file', () => {
     expect(loaded.clusters[0]!.controlPlane.nodeSetup!.files![0]).toEqual({ path: '/etc/motd', file: 'motd', content: 'hello\n' });
     expect(loaded.clusters[0]!.cni!.manifest.content).toContain('calico-system');
     expect(problems(() => loadFleetFiles(fleet, join(dir, 'cni')))).toEqual([
-      ': clusters[0].cni.manifest: "cni/calico.yaml": no such file; paths are relative to the fleet file\'s directory',
-      ': clusters[0].controlPlane.nodeSetup.files[0].file: "motd": no such file; paths are relative to the fleet file\'s directory',
+      'error: clusters[0].cni.manifest: "cni/calico.yaml": no such file; paths are relative to the fleet file\'s directory',
+      'error: clusters[0].controlPlane.nodeSetup.files[0].file: "motd": no such file; paths are relative to the fleet file\'s directory',
     ]);
   });
 

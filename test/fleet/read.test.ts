@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseFleet } from '../../src/fleet/read.js';
+import { formatProblem, type Problem } from '../../src/problems.js';
 
 const EXAMPLE = readFileSync(new URL('../../examples/fleet/fleet.yaml', import.meta.url), 'utf8');
 
@@ -8,7 +9,7 @@ function problems(text: string): string[] {
   try {
     parseFleet(text, 'fleet.yaml');
   } catch (error) {
-    return (error as { problems: { file?: string; path: string; message: string }[] }).problems.map((p) => `${p.file}: ${p.path}: ${p.message}`);
+    return (error as { problems: Problem[] }).problems.map((p) => formatProblem(p));
   }
   throw new Error('expected problems, the fleet parsed');
 }
@@ -37,9 +38,9 @@ describe('parseFleet', () => {
   it('rejects every problem at once, each with file, path and line', () => {
     const text = edit('replicas: 5', 'replicas: -1').replace('memoryMB: 16384', 'memoryMB: 1000').replace('name: prod-b', 'name: Prod_B');
     expect(problems(text)).toEqual([
-      expect.stringMatching(/^fleet\.yaml: clusters\[0\]\.nodePools\[0\]\.replicas \(line \d+, column \d+\): must be >= 0, got -1$/),
-      expect.stringMatching(/^fleet\.yaml: clusters\[0\]\.nodePools\[1\]\.machine\.memoryMB \(line \d+, column \d+\): must be >= 2048, got 1000$/),
-      expect.stringMatching(/^fleet\.yaml: clusters\[1\]\.name \(line \d+, column \d+\): "Prod_B" is not valid; use a DNS-1123 label/),
+      expect.stringMatching(/^fleet\.yaml:\d+:\d+: error: clusters\[0\]\.nodePools\[0\]\.replicas: must be >= 0, got -1$/),
+      expect.stringMatching(/^fleet\.yaml:\d+:\d+: error: clusters\[0\]\.nodePools\[1\]\.machine\.memoryMB: must be >= 2048, got 1000$/),
+      expect.stringMatching(/^fleet\.yaml:\d+:\d+: error: clusters\[1\]\.name: "Prod_B" is not valid; use a DNS-1123 label/),
     ]);
   });
 
@@ -57,20 +58,20 @@ describe('parseFleet', () => {
     ['disk: {sizeGB: 50, image: {id: 3f1e2d4c-0000-4000-8000-000000000001}}', 'disk: {sizeGB: 50}', 'clusters[0].controlPlane.machine.disk.image', 'is required'],
   ])('rejects %j replaced by %j', (from, to, path, message) => {
     const found = problems(edit(from, to));
-    const at = found.filter((p) => p.startsWith(`fleet.yaml: ${path} (line`));
+    const at = found.filter((p) => new RegExp(`^fleet\\.yaml:\\d+:\\d+: error: ${path.replace(/[.[\]]/g, '\\$&')}: `).test(p));
     expect(at).toEqual([expect.stringContaining(message)]);
     // A misspelt required field also reports the missing one; nothing else may cascade.
     expect(found.length).toBeLessThanOrEqual(from.startsWith('replicas') ? 2 : 1);
   });
 
   it('rejects YAML syntax errors with line and column', () => {
-    expect(problems('apiVersion: [\n')).toEqual([expect.stringMatching(/^fleet\.yaml: line \d+, column \d+: /)]);
+    expect(problems('apiVersion: [\n')).toEqual([expect.stringMatching(/^fleet\.yaml:2:1: error: /)]);
   });
 
   it('rejects a document of the wrong kind', () => {
     expect(problems('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\nclusters: []\n')).toEqual([
-      expect.stringContaining('apiVersion (line 1, column 13): must be capi-ionos.dev/v1alpha1, got "v1"'),
-      expect.stringContaining('kind (line 2, column 7): must be Fleet, got "ConfigMap"'),
+      'fleet.yaml:1:13: error: apiVersion: must be capi-ionos.dev/v1alpha1, got "v1"',
+      'fleet.yaml:2:7: error: kind: must be Fleet, got "ConfigMap"',
     ]);
   });
 });

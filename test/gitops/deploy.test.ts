@@ -126,7 +126,7 @@ describe('the Argo CD plugin', () => {
     const result = runPlugin(dir);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain("ipam.lock.yaml: is not up to date with fleet.yaml; run 'capi-ionos plan --write' and commit it");
+    expect(result.stderr).toContain("ipam.lock.yaml: error: not up to date with fleet.yaml; run 'capi-ionos plan --write' and commit it");
   });
 });
 

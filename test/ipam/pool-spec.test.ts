@@ -1,3 +1,4 @@
+// § numbers (and rule ids V1–V9) refer to docs/in-cluster-provider-rules.md.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { goQuote, goStringSlice } from '../../src/ipam/go-format.js';

@@ -81,7 +81,7 @@ describe('Jsonnet options on the command line', () => {
       '--tla-str', 'cluster=beta', '--tla-code', 'replicas=6'], { cwd: ws.dir });
     // The lock does not exist yet, so --stdout refuses; plan --write first.
     expect(synth.code).toBe(1);
-    expect(synth.stderr).toContain("ipam.lock.yaml: is not up to date with fleet.jsonnet; run 'capi-ionos plan --write'");
+    expect(synth.stderr).toContain("ipam.lock.yaml: error: not up to date with fleet.jsonnet; run 'capi-ionos plan --write'");
     const write = await run(['plan', 'fleet.jsonnet', '--write', '-V', 'version=v1.32.0', '--ext-code', "site={ location: 'de/fra' }",
       '-A', 'cluster=beta', '--tla-code', 'replicas=6'], { cwd: ws.dir });
     expect(write.code, write.stderr).toBe(0);
@@ -116,7 +116,7 @@ describe('Jsonnet options on the command line', () => {
     expect(await location(['-J', 'vendor/a', '--jpath', 'vendor/b'])).toBe('es/vit');
     expect(await location([], { JSONNET_PATH: `vendor/b:vendor/a` })).toBe('es/vit');
     expect(await location(['-J', 'vendor/a'], { JSONNET_PATH: 'vendor/b' })).toBe('de/fra');
-    expect(await location([])).toMatch(/^error: fleet\.jsonnet: line 5, column 28: couldn't open import "site\.libsonnet"/);
+    expect(await location([])).toMatch(/^fleet\.jsonnet:5:28: error: couldn't open import "site\.libsonnet"/);
   });
 
   it.each([
@@ -141,7 +141,7 @@ describe('Jsonnet errors on the command line', () => {
     const before = readTree(ws.dir);
     const result = await run(['synth', 'fleet.jsonnet'], { cwd: ws.dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('error: fleet.jsonnet: line 32, column 16: unexpected: "," while parsing terminal\n1 problem found; nothing was written.\n');
+    expect(result.stderr).toBe('fleet.jsonnet:32:16: error: unexpected: "," while parsing terminal\n1 problem found; nothing was written.\n');
     expect(readTree(ws.dir)).toEqual(before);
   });
 
@@ -151,7 +151,7 @@ describe('Jsonnet errors on the command line', () => {
     const before = readTree(ws.dir);
     const result = await run(['plan', 'fleet.jsonnet', '--debug'], { cwd: ws.dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("error: fleet.jsonnet: line 27, column 78: cidrSubnet: 'index' 256 is outside 0..255: 10.20.0.0/16 holds 256 blocks of /24\n"
+    expect(result.stderr).toBe("fleet.jsonnet:27:78: error: cidrSubnet: 'index' 256 is outside 0..255: 10.20.0.0/16 holds 256 blocks of /24\n"
       + '1 problem found; nothing was written.\n');
     expect(readTree(ws.dir)).toEqual(before);
   });
@@ -162,7 +162,7 @@ describe('Jsonnet errors on the command line', () => {
     ws.write('fleet.jsonnet', smallFleet().replace("capi.nodePool('workers', 2,", "capi.nodePool('workers', (import 'lib/sizes.libsonnet').workers(9),"));
     const result = await run(['validate', 'fleet.jsonnet'], { cwd: ws.dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('error: lib/sizes.libsonnet: line 2, column 30: at most 5 workers, got 9\n1 problem found; nothing was written.\n');
+    expect(result.stderr).toBe('lib/sizes.libsonnet:2:30: error: at most 5 workers, got 9\n1 problem found; nothing was written.\n');
   });
 
   it('reports problems in the evaluated fleet with the file and the path of each', async () => {
@@ -170,7 +170,7 @@ describe('Jsonnet errors on the command line', () => {
     ws.write('fleet.jsonnet', smallFleet().replace("capi.nic(ipv4='nodes'), replicas=1)", "capi.nic(ipv4='nodes'), replicas=2)"));
     const result = await run(['validate', 'fleet.jsonnet'], { cwd: ws.dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('error: fleet.jsonnet: clusters[0].controlPlane.replicas: must be odd (etcd needs a majority), got 2; use 3\n1 problem found; nothing was written.\n');
+    expect(result.stderr).toBe('fleet.jsonnet: error: clusters[0].controlPlane.replicas: must be odd (etcd needs a majority), got 2; use 3\n1 problem found; nothing was written.\n');
     expect(existsSync(join(ws.dir, 'ipam.lock.yaml'))).toBe(false);
   });
 });

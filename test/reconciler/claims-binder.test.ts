@@ -1,3 +1,4 @@
+// § numbers refer to docs/in-cluster-provider-rules.md.
 import { describe, expect, it } from 'vitest';
 import {
   CLUSTER_NAME_LABEL,

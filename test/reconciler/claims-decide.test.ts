@@ -1,3 +1,4 @@
+// § numbers refer to docs/in-cluster-provider-rules.md.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_COUNT, nextFreeAddress, poolUsage } from '../../src/ipam/allocator.js';

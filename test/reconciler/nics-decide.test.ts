@@ -83,7 +83,7 @@ describe('reading a machine', () => {
 });
 
 describe('nicInfo', () => {
-  it('is the cloud view in API order: ips, ipv6Ips, lan as networkID, primary by name (§3.4)', () => {
+  it('is the cloud view in API order: ips, ipv6Ips, lan as networkID, primary by name (CAPIC server.go)', () => {
     expect(nicInfoOf('m1', [nic('a', 3, ['172.16.0.4'], { ipv6Ips: ['2001:db8::4'] }), PRIMARY(), nic('c', 5)])).toEqual([
       { ipv4Addresses: ['172.16.0.4'], ipv6Addresses: ['2001:db8::4'], networkID: 3, primary: false },
       { ipv4Addresses: ['10.0.0.5'], networkID: 1, primary: true },

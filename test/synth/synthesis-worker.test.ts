@@ -6,7 +6,7 @@
 import type { App } from 'cdk8s';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { planErrors, planFleet } from '../../src/fleet/plan.js';
 import { buildApp, type AppInput } from '../../src/fleet/app.js';
@@ -71,7 +71,7 @@ async function cliInput(example: string): Promise<AppInput> {
   const path = join(ROOT, example);
   if (!/\.(yaml|jsonnet)$/.test(path)) return { path, reconciler: {} };
   const planned = await planFleet(path, {});
-  expect(planErrors(planned, basename(path))).toBeUndefined();
+  expect(planErrors(planned)).toBeUndefined();
   return { path, planned };
 }
 

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import type { Lock } from '../../ipam/plan-model.js';
 import { render } from '../../synth/render.js';
-import { parse } from '../args.js';
+import { onlyOne, parse } from '../args.js';
 import { jsonReport, markdownReport, textReport } from '../diff-report.js';
 import { diffLocks, diffManifests, hasChanges, type FleetDiff, type ManifestFile } from '../../fleet/diff.js';
 import { lockPathOf, parseLockFile } from '../../fleet/lock-file.js';
@@ -102,6 +102,7 @@ function parseBaseLock(base: Base): Lock | undefined {
  */
 export async function diffCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse('diff', args, {
+    'allow-secrets': { type: 'boolean' },
     base: { type: 'string' },
     output: { type: 'string', short: 'o' },
     format: { type: 'string', default: 'text' },
@@ -114,14 +115,14 @@ export async function diffCommand(args: readonly string[], io: Io): Promise<numb
   }
   const format = values.format as string;
   if (!(format in FORMATS)) throw new UsageError(`--format must be text, markdown or json, got ${JSON.stringify(format)}`);
-  if (positionals.length > 1) throw new UsageError(`diff takes one FLEET, got ${positionals.length}; run 'capi-ionos diff --help'`);
+  onlyOne('diff', 'FLEET', positionals);
   const fleet = resolveFleetPath(positionals[0], io.cwd);
   const fleetDir = dirname(fleet);
   const outdir = values.output === undefined ? resolve(fleetDir, 'dist') : resolve(io.cwd, values.output as string);
   const lockPath = lockPathOf(fleet);
 
   const { app, planned } = await loadFleet(fleet, { jsonnet: jsonnetOptions(values, io, fleet) });
-  const rendered = render(app, { env: io.env });
+  const rendered = render(app, { env: io.env, allowSecrets: values['allow-secrets'] === true });
   const ref = values.base as string | undefined;
   const base: Base = ref === undefined
     ? {

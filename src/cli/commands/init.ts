@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from '../args.js';
+import { onlyOne, parse } from '../args.js';
 import { INIT_HELP } from '../help.js';
 import { fleetFileName, scaffoldFiles, type ScaffoldFormat, type ScaffoldOptions } from '../init-templates/index.js';
 import { EXIT_OK, UsageError, type Io } from '../io.js';
@@ -50,7 +50,7 @@ export async function init(args: readonly string[], io: Io): Promise<number> {
   }
   const format = values.format as ScaffoldFormat;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be yaml, ts or jsonnet, got ${JSON.stringify(values.format)}`);
-  if (positionals.length > 1) throw new UsageError(`init takes one DIR, got ${positionals.length}; run 'capi-ionos init --help'`);
+  onlyOne('init', 'DIR', positionals);
   const dir = resolve(io.cwd, positionals[0] ?? '.');
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`${positionals[0]}: is a file; give a directory (it is created if missing)`);
 
@@ -84,7 +84,7 @@ export async function init(args: readonly string[], io: Io): Promise<number> {
   if (where !== '.') lines.push(`  cd ${where}`);
   lines.push(`  # edit ${fleetFileName(format)}: your datacenter and image ids`);
   lines.push('  npm install                   # commit package-lock.json');
-  if (format !== 'ts') lines.push('  npx capi-ionos plan --write   # the IP ranges, into ipam.lock.yaml');
+  lines.push('  npx capi-ionos plan --write   # the IP ranges, into ipam.lock.yaml');
   lines.push('  npx capi-ionos synth          # dist/; commit it');
   if (values.repo === undefined) lines.push(`  # set your repository's URL in deploy/ (or run init with --repo URL --force)`);
   io.stderr.write(`${lines.join('\n')}\n`);

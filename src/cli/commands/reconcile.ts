@@ -30,7 +30,7 @@ export interface ReconcileConfig extends ManagerSettings {
 
 /** `capi-ionos reconcile [options]` */
 export async function reconcile(args: readonly string[], io: Io): Promise<number> {
-  const { values } = parse('reconcile', args, {
+  const { values, positionals } = parse('reconcile', args, {
     kubeconfig: { type: 'string' },
     context: { type: 'string' },
     claims: { type: 'boolean' },
@@ -49,6 +49,7 @@ export async function reconcile(args: readonly string[], io: Io): Promise<number
     'log-level': { type: 'string' },
     workers: { type: 'string' },
   });
+  if (positionals.length > 0) throw new UsageError(`reconcile takes no arguments, got ${positionals.map((p) => JSON.stringify(p)).join(', ')}; run 'capi-ionos reconcile --help'`);
   if (values.help) {
     io.stdout.write(RECONCILE_HELP);
     return EXIT_OK;

@@ -1,7 +1,7 @@
 import type { KubeObject } from '../../reconciler/store.js';
 import { simulate } from '../../reconciler/simulate/simulate.js';
 import { render } from '../../synth/render.js';
-import { parse } from '../args.js';
+import { onlyOne, parse } from '../args.js';
 import { resolveFleetPath } from '../../fleet/source.js';
 import { SIMULATE_HELP } from '../help.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Io } from '../io.js';
@@ -15,6 +15,7 @@ const FORMATS = { table: simulationTable, json: simulationJson } as const;
 /** `capi-ionos simulate [FLEET] [--format table|json] [--round-seconds N]` */
 export async function simulateCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse('simulate', args, {
+    'allow-secrets': { type: 'boolean' },
     format: { type: 'string', default: 'table' },
     'round-seconds': { type: 'string', default: '60' },
     ...JSONNET_OPTIONS,
@@ -29,9 +30,10 @@ export async function simulateCommand(args: readonly string[], io: Io): Promise<
   if (!Number.isInteger(roundSeconds) || roundSeconds < 0) {
     throw new UsageError(`--round-seconds must be a whole number of seconds >= 0, got ${JSON.stringify(values['round-seconds'])}`);
   }
+  onlyOne('simulate', 'FLEET', positionals);
   const fleet = resolveFleetPath(positionals[0], io.cwd);
   const { app } = await loadFleet(fleet, { jsonnet: jsonnetOptions(values, io, fleet) });
-  const objects = render(app, { env: io.env }).objects.map((o) => o.object as unknown as KubeObject);
+  const objects = render(app, { env: io.env, allowSecrets: values['allow-secrets'] === true }).objects.map((o) => o.object as unknown as KubeObject);
   const progress = Progress.for(io, 'simulating', 'rollout rounds');
   let result;
   try {

@@ -12,7 +12,7 @@ import { ProblemError } from '../../problems.js';
 import { SynthesisWorker } from '../../synth/synthesis-worker.js';
 import { checkOutputDirectory } from '../../synth/output-dir.js';
 import { onlyOne, parse } from '../args.js';
-import type { PlanFlags, PlannedFleet } from '../../fleet/plan.js';
+import type { Planned, PlanFlags } from '../../fleet/plan.js';
 import { fleetFormat, resolveFleetPath } from '../../fleet/source.js';
 import { SYNTH_HELP } from '../help.js';
 import { EXIT_OK, UsageError, type Io } from '../io.js';
@@ -28,6 +28,7 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
     stdout: { type: 'boolean' },
     locked: { type: 'boolean' },
     force: { type: 'boolean' },
+    'allow-secrets': { type: 'boolean' },
     'with-reconciler': { type: 'boolean' },
     'reconciler-image': { type: 'string' },
     'ipam-provider': { type: 'string' },
@@ -69,40 +70,71 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
    * The plan whose lock file must be written, if its lock changed; with --locked, and with
    * --stdout (which writes no files), a changed lock is an error instead.
    */
-  const lockToWrite = async (plan: PlannedFleet | undefined): Promise<PlannedFleet | undefined> => {
-    if (plan === undefined || plan.lockAfter === plan.lockBefore) return undefined;
+  const lockToWrite = async (plan: Planned | undefined): Promise<Planned | undefined> => {
+    if (plan === undefined || !plan.lockChanged) return undefined;
     if (values.locked || values.stdout) {
       const { LOCK_FILE } = await import('../../fleet/lock-file.js');
       throw new ProblemError('plan', [{
         file: LOCK_FILE, path: '',
-        message: `is not up to date with ${basename(fleet)}; run 'capi-ionos plan --write' and commit it`,
+        message: `not up to date with ${basename(fleet)}; run 'capi-ionos plan --write' and commit it`,
       }]);
     }
     return plan;
   };
 
-  if (values.stdout) {
-    const { buildApp } = await import('../../fleet/app.js');
+  /** The output directory, checked (see synth/output-dir.ts). */
+  const outputDirectory = (): string => {
+    const dir = output === undefined ? resolve(dirname(fleet), 'dist') : resolve(io.cwd, output);
+    checkOutputDirectory(dir, {
+      fleet, cwd: io.cwd, home: io.env.HOME, force: values.force === true, shown: output === undefined ? dir : `-o ${output}`,
+    });
+    return dir;
+  };
+  const token = String(process.pid);
+  if (values.stdout || fleetFormat(fleet) === 'app') {
+    // One thread: for --stdout, and for a cdk8s program, whose plan comes from its construct
+    // tree (so it is built here), with the lock checked before anything is written.
+    const { addReconciler, buildApp, loadFleet } = await import('../../fleet/app.js');
     const { render, toStream } = await import('../../synth/render.js');
-    const appInput = await input();
-    await lockToWrite(appInput.planned);
-    const app = await buildApp(appInput);
+    let app;
+    let lock;
+    if (fleetFormat(fleet) === 'app') {
+      const loaded = await loadFleet(fleet, flags);
+      lock = await lockToWrite(loaded.planned);
+      app = loaded.app;
+      if (values['with-reconciler'] === true) {
+        await addReconciler(app, { ...(image === undefined ? {} : { image }), ...(provider === 'in-cluster' ? { claims: false } : {}) });
+      }
+    } else {
+      const appInput = await input();
+      lock = await lockToWrite(appInput.planned);
+      app = await buildApp(appInput);
+    }
     const progress = Progress.for(io, 'rendering', 'charts');
     let rendered;
     try {
-      rendered = render(app, { env: io.env, onProgress: (done, total) => progress.update(done, total) });
+      rendered = render(app, { env: io.env, allowSecrets: values['allow-secrets'] === true, onProgress: (done, total) => progress.update(done, total) });
     } finally {
       progress.end();
     }
-    io.stdout.write(toStream(rendered));
+    if (values.stdout) {
+      io.stdout.write(toStream(rendered));
+      return EXIT_OK;
+    }
+    const outdir = outputDirectory();
+    const { writeDirectory } = await import('../../synth/write.js');
+    if (lock !== undefined) {
+      const { writeLockFile } = await import('../../fleet/lock-file.js');
+      writeLockFile(lock.lockPath, lock.lockAfter, { token });
+      io.stderr.write(`updated ${lock.lockPath}\n`);
+    }
+    writeDirectory(outdir, rendered.files, { token });
+    const dirs = rendered.files.filter((f) => f.path.endsWith('/kustomization.yaml')).length;
+    io.stderr.write(`wrote ${rendered.objects.length} objects in ${dirs} ${dirs === 1 ? 'directory' : 'directories'} to ${outdir}\n`);
     return EXIT_OK;
   }
 
-  const outdir = output === undefined ? resolve(dirname(fleet), 'dist') : resolve(io.cwd, output);
-  checkOutputDirectory(outdir, {
-    fleet, cwd: io.cwd, home: io.env.HOME, force: values.force === true, shown: output === undefined ? outdir : `-o ${output}`,
-  });
-  const token = String(process.pid);
+  const outdir = outputDirectory();
   // Started first: the worker loads cdk8s and the constructs while this thread plans.
   const synthesis = SynthesisWorker.start(BUILD_APP);
   try {
@@ -112,7 +144,7 @@ export async function synth(args: readonly string[], io: Io): Promise<number> {
     const progress = Progress.for(io, 'rendering', 'charts');
     let staged;
     try {
-      staged = await synthesis.write(appInput, { dir: outdir, token, env: io.env, onProgress: (done, total) => progress.update(done, total) });
+      staged = await synthesis.write(appInput, { dir: outdir, token, env: io.env, allowSecrets: values['allow-secrets'] === true, onProgress: (done, total) => progress.update(done, total) });
     } finally {
       progress.end();
     }

@@ -79,15 +79,21 @@ capi.fleet(
 /** The fleet as a cdk8s app in TypeScript. */
 export function fleetTs(): string {
   return `/**
- * The fleet as a cdk8s app (docs/constructs.md of cdk8s-capi-ionos). 'npx capi-ionos synth' runs
- * it, validates every object and writes dist/. A cdk8s app sets its pools' addresses itself; pool
- * references are typed, so an IPv6 pool given where IPv4 is asked does not compile
- * ('npm run typecheck'). Replace the datacenter and image ids with your own.
+ * The fleet as a cdk8s app (docs/constructs.md of cdk8s-capi-ionos). 'npx capi-ionos plan'
+ * plans its pools and endpoint from its networks and records them in ipam.lock.yaml; 'npx
+ * capi-ionos synth' plans, validates every object and writes dist/. Pool references are typed,
+ * so an IPv6 pool given where IPv4 is asked does not compile ('npm run typecheck'). Replace the
+ * datacenter and image ids with your own.
  */
-import { Credentials, FleetApp, IonosCluster, IpPool, MachineImage } from 'cdk8s-capi-ionos';
+import { Credentials, FleetApp, IonosCluster, IpPool, MachineImage, Network } from 'cdk8s-capi-ionos';
 
 const app = new FleetApp();
 const image = MachineImage.fromId('${IMAGE}');
+
+// The clusters' primary LAN; its first /24 (DHCP range, appliances) is never planned.
+const nodes = new Network(app, 'nodes', {
+  family: 'IPv4', cidr: '10.20.0.0/16', gateway: '10.20.0.1', reserved: ['10.20.0.0/24'],
+});
 
 const cluster = new IonosCluster(app, 'dev', {
   namespace: 'dev',
@@ -97,26 +103,24 @@ const cluster = new IonosCluster(app, 'dev', {
   kubernetesVersion: 'v1.31.2',
   controlPlane: {
     replicas: 3,
-    endpoint: { host: '10.20.0.10' },
+    endpoint: { network: nodes },
     machine: { cores: 4, memoryMB: 8192, disk: { image } },
   },
 });
 
-// The workers' addresses: 32 of the clusters' primary LAN.
-const nodes = new IpPool(cluster, 'nodes', {
+// The workers' addresses, planned from the LAN and sized for their peak (replicas + maxSurge).
+const nodeIps = new IpPool(cluster, 'nodes', {
   family: 'IPv4',
   name: 'dev-nodes',
   namespace: 'dev',
-  addresses: ['10.20.1.0/27'],
-  prefix: 16,
-  gateway: '10.20.0.1',
+  network: nodes,
 });
 
 cluster.addNodePool('workers', {
   replicas: 2,
   maxSurge: 1,
   machine: { cores: 2, memoryMB: 4096, disk: { image } },
-  network: { ipv4Pool: nodes },
+  network: { ipv4Pool: nodeIps },
   healthCheck: {},
 });
 

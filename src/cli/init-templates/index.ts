@@ -15,6 +15,8 @@ export { fleetFileName } from './workflow.js';
 
 /** The TypeScript version a cdk8s app repository type-checks with (the one this package uses). */
 const TYPESCRIPT = '5.9.3';
+/** The cdk8s CLI a cdk8s app repository runs `cdk8s synth` with (the one this package tests with). */
+const CDK8S_CLI = '2.207.60';
 
 function packageJson(options: ScaffoldOptions): string {
   const ts = options.format === 'ts';
@@ -24,13 +26,15 @@ function packageJson(options: ScaffoldOptions): string {
     type: 'module',
     scripts: {
       validate: 'capi-ionos validate',
-      ...(ts ? {} : { plan: 'capi-ionos plan' }),
+      plan: 'capi-ionos plan',
       synth: 'capi-ionos synth',
       diff: 'capi-ionos diff',
-      ...(ts ? { typecheck: 'tsc --noEmit' } : {}),
+      simulate: 'capi-ionos simulate',
+      // cdk8s-cli asks the registry for a newer version on every run unless told not to.
+      ...(ts ? { typecheck: 'tsc --noEmit', 'cdk8s:synth': 'CDK8S_CHECK_UPGRADE=false cdk8s synth' } : {}),
     },
     dependencies: { 'cdk8s-capi-ionos': options.packageSpec },
-    ...(ts ? { devDependencies: { typescript: TYPESCRIPT } } : {}),
+    ...(ts ? { devDependencies: { 'cdk8s-cli': CDK8S_CLI, typescript: TYPESCRIPT } } : {}),
     // npm runs no install scripts it was not told to allow; the Jsonnet addon needs its own.
     allowScripts: { '@hanazuki/node-jsonnet': true },
   };
@@ -68,7 +72,7 @@ comment.md
 
 function readme(options: ScaffoldOptions): string {
   const file = fleetFileName(options.format);
-  const planned = options.format !== 'ts';
+  const planned = true;
   return `# ${options.name}
 
 Cluster API clusters on IONOS Cloud, described in \`${file}\` and turned into manifests in

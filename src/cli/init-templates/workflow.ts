@@ -15,18 +15,20 @@ export function fleetFileName(format: ScaffoldOptions['format']): string {
 
 /** The workflow file's content. */
 export function workflowYaml(options: ScaffoldOptions): string {
-  const hasPlan = options.format !== 'ts';
-  const plan = hasPlan
-    ? `      - name: IP plan
+  const typecheck = options.format === 'ts'
+    ? `      - name: Type check
+        run: npm run typecheck
+`
+    : '';
+  const plan = `      - name: IP plan
         id: plan
         # Failures show in the comment first; 'Validate' below fails the job.
         continue-on-error: true
         run: npx capi-ionos plan --format markdown > plan.md
-`
-    : '';
-  const comment = hasPlan ? 'cat plan.md diff.md > comment.md' : 'cat diff.md > comment.md';
-  return `# The fleet's CI. On a pull request: the IP plan${hasPlan ? '' : ' (none for a cdk8s app)'} and what changes in the
-# manifests, as one comment; then everything capi-ionos checks, and a check that dist/${hasPlan ? ' and\n# ipam.lock.yaml are' : ' is'} committed as the fleet synthesises them. On main: dist/ pushed as an OCI
+`;
+  return `# The fleet's CI. On a pull request: the IP plan and what changes in the manifests, as one
+# comment; then everything capi-ionos checks${options.format === 'ts' ? ' (after the type check)' : ''}, a simulated rollout, and a check that dist/
+# and ipam.lock.yaml are committed as the fleet synthesises them. On main: dist/ pushed as an OCI
 # artifact, for Flux (deploy/flux/oci.yaml); delete the publish job if you do not use it.
 name: fleet
 on:
@@ -39,6 +41,8 @@ jobs:
     permissions:
       contents: read
       pull-requests: write
+    env:
+      CDK8S_CHECK_UPGRADE: 'false'  # cdk8s-cli would ask the registry for a newer version
     steps:
       - uses: actions/checkout@v4
         with:
@@ -49,13 +53,13 @@ jobs:
           cache: npm
       - name: Install
         run: npm ci
-${plan}      - name: Manifest diff
+${typecheck}${plan}      - name: Manifest diff
         if: github.event_name == 'pull_request'
         continue-on-error: true
         run: npx capi-ionos diff --base "origin/$GITHUB_BASE_REF" --format markdown > diff.md
       - name: Write the comment
         if: github.event_name == 'pull_request'
-        run: ${comment}
+        run: cat plan.md diff.md > comment.md
       - name: Post the comment
         if: github.event_name == 'pull_request'
         env:
@@ -64,6 +68,10 @@ ${plan}      - name: Manifest diff
         run: gh pr comment "$PR" --edit-last --body-file comment.md || gh pr comment "$PR" --body-file comment.md
       - name: Validate
         run: npx capi-ionos validate
+      - name: Lock file up to date
+        run: npx capi-ionos plan --locked
+      - name: Simulate the rollout
+        run: npx capi-ionos simulate
       - name: Synthesise
         run: npx capi-ionos synth --locked
       - name: Check that dist/ is committed

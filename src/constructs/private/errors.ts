@@ -3,7 +3,7 @@
  * the prop, with what was received, what is allowed and how to fix it.
  */
 import type { IConstruct } from 'constructs';
-import { ProblemError, type Problem } from '../../problems.js';
+import { ProblemCollector, type Layer, type ProblemDetails } from '../../problems.js';
 import { dnsLabelProblem, dnsSubdomainProblem, labelValueProblems, qualifiedNameProblems } from './names.js';
 
 /** The valid value nearest to `value` (rounding up to the step first), if one exists. */
@@ -17,14 +17,14 @@ function nearestValid(value: number, rule: { min?: number; max?: number; multipl
 }
 
 /** Collects problems about one construct's props and throws them together. */
-export class PropChecker {
-  private readonly problems: Problem[] = [];
-
-  public constructor(private readonly scope: IConstruct) {}
+export class PropChecker extends ProblemCollector {
+  public constructor(private readonly scope: IConstruct) {
+    super();
+  }
 
   /** Records a problem with prop `prop` (a dotted path inside the props). */
-  public add(prop: string, message: string): void {
-    this.problems.push({ path: `${this.scope.node.path}: ${prop}`, message });
+  public override add(prop: string, message: string, details: ProblemDetails = {}): void {
+    super.add(`${this.scope.node.path}: ${prop}`, message, details);
   }
 
   /** Records `message` when `ok` is false. */
@@ -82,8 +82,8 @@ export class PropChecker {
     }
   }
 
-  /** Throws every recorded problem, if any. */
-  public throwIfAny(): void {
-    if (this.problems.length > 0) throw new ProblemError('construct', this.problems);
+  /** Throws every recorded problem, if any (layer `construct`). */
+  public override throwIfAny(layer: Layer = 'construct'): void {
+    super.throwIfAny(layer);
   }
 }

@@ -1,6 +1,7 @@
 /**
  * The In-Cluster IPAM provider's vocabulary (its `pkg/ipamutil/reconciler.go`) and small pure
  * accessors over the objects involved: claims, IPAddresses, pools and Clusters as plain JSON.
+ * § numbers refer to docs/in-cluster-provider-rules.md.
  */
 import type { PoolSpec } from '../../ipam/pool-spec.js';
 import { RESOURCES, type KubeObject, type OwnerReference, type ResourceType } from '../store.js';

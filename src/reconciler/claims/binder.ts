@@ -3,6 +3,7 @@
  * to IPAddresses, keeps the pools' ProtectPool finalizer and `status.ipAddresses` counts, and
  * releases addresses when claims go — as the In-Cluster IPAM provider does
  * (kubernetes-sigs/cluster-api-ipam-provider-in-cluster v1.0, `pkg/ipamutil/`), over any `Store`.
+ * § numbers refer to docs/in-cluster-provider-rules.md.
  *
  *   const binder = runClaimBinder({ store, clock, identity: 'binder-0' });
  *   await untilSettled(clock, [binder]);         // with a ManualClock: run to quiescence

@@ -5,6 +5,7 @@
  *
  * The gates and steps are the In-Cluster IPAM provider's (`pkg/ipamutil/reconciler.go`):
  * cluster gate → claim finalizer → pool lookup → pool paused → release or allocate.
+ * § numbers refer to docs/in-cluster-provider-rules.md.
  *
  * One addition makes two binders that run at once safe without a Lease: an IPAddress is created
  * *tentative* (without its ProtectAddress finalizer) and only *committed* (finalizer added, with

@@ -52,7 +52,8 @@ export function showsUsage(pool: KubeObject, usage: PoolUsage): boolean {
 export function decidePool(facts: PoolFacts): PoolDecision {
   const { pool } = facts;
   if (isDeleting(pool)) {
-    // §10.3: the finalizer goes once nothing references the pool; counts are no longer kept.
+    // docs/in-cluster-provider-rules.md §10.3: the finalizer goes once nothing references the pool;
+    // counts are no longer kept.
     if (hasFinalizer(pool, PROTECT_POOL_FINALIZER) && facts.addresses === 0) {
       return { action: 'removePoolFinalizer', pool: withoutFinalizer(pool, PROTECT_POOL_FINALIZER) };
     }

@@ -218,7 +218,10 @@ export function claimNamesOf(machine: MachineNetworks): string[] {
   return machine.declared.flatMap((d) => [d.ipv4Claim, d.ipv6Claim].filter((c): c is string => c !== undefined));
 }
 
-/** The cloud view of the server's NICs, as CAPIC writes `status.machineNetworkInfo.nicInfo` (§3.4). */
+/**
+ * The cloud view of the server's NICs, as CAPIC writes `status.machineNetworkInfo.nicInfo`
+ * (its `internal/service/cloud/server.go`, `ReconcileServer`).
+ */
 export function nicInfoOf(machineName: string, nics: readonly Nic[]): NicInfo[] {
   const primary = primaryNicName(machineName);
   return nics.map((nic) => {

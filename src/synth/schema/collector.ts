@@ -4,6 +4,7 @@
  * rules, and counts what it evaluated or skipped. One collector validates one object.
  */
 import { celList, celMap } from '@bufbuild/cel';
+import { editDistance, ProblemCollector, type Problem } from '../../problems.js';
 import type { crdValidators } from '../../l1-validators.js';
 
 type CelRule = crdValidators.CelRule;
@@ -16,13 +17,12 @@ import { describe, describeTyped } from './describe.js';
 import { FORMATS } from './formats.js';
 import { validateObjectMeta } from './object-meta.js';
 
-/** One thing wrong with one object. */
-export interface Violation {
-  /** The field path inside the object, e.g. `spec.template.spec.memoryMB` (empty for the object itself). */
-  readonly path: string;
-  /** What was received, what is allowed, and which CRD keyword or rule says so. */
-  readonly message: string;
-}
+/**
+ * One thing wrong with one object: a problem whose path is the field path inside the object,
+ * e.g. `spec.template.spec.memoryMB` (empty for the object itself), and whose message says what
+ * was received, what is allowed, and which CRD keyword or rule says so.
+ */
+export type Violation = Pick<Problem, 'path' | 'message'>;
 
 /** `parent.key`, or `key` at the top. */
 function join(parent: string, key: string): string {
@@ -43,21 +43,6 @@ function canonical(value: unknown): string {
   return value === undefined ? 'null' : JSON.stringify(value);
 }
 
-/** Levenshtein distance, for "did you mean" hints on unknown fields. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length]!;
-}
-
 /** Counts of CEL rule handling, summed over objects. */
 export interface CelCounts {
   evaluated: number;
@@ -68,40 +53,46 @@ export interface CelCounts {
 }
 
 /** Collects the violations of one object; implements the generated code's ValidatorRuntime. */
-export class Collector implements ValidatorRuntime {
+export class Collector extends ProblemCollector implements ValidatorRuntime {
   public blocking = 0;
-  public readonly violations: Violation[] = [];
   public readonly f = FORMATS;
   public readonly counts: CelCounts = { evaluated: 0, skippedTransition: 0, skippedUnsupported: 0, skippedInvalid: 0 };
 
-  public constructor(private readonly rules: readonly CelRule[]) {}
+  public constructor(private readonly rules: readonly CelRule[]) {
+    super();
+  }
 
-  private add(path: string, message: string, blocking: boolean): void {
+  /** The violations found so far (the collected problems). */
+  public get violations(): Problem[] {
+    return this.problems;
+  }
+
+  private violation(path: string, message: string, blocking: boolean): void {
     if (blocking) this.blocking += 1;
-    this.violations.push({ path, message });
+    this.add(path, message);
   }
 
   public type(path: string, value: unknown, expected: string): void {
-    this.add(path, `must be ${expected === 'object' || expected === 'array' ? `an ${expected === 'array' ? 'array (list)' : 'object'}` : expected}, got ${describeTyped(value)} (CRD: type)`, true);
+    this.violation(path, `must be ${expected === 'object' || expected === 'array' ? `an ${expected === 'array' ? 'array (list)' : 'object'}` : expected}, got ${describeTyped(value)} (CRD: type)`, true);
   }
 
   public nul(path: string): void {
-    this.add(path, 'must not be null: the field is not nullable, and the API server would drop it; omit the field instead (CRD: nullable)', true);
+    this.violation(path, 'must not be null: the field is not nullable, and the API server would drop it; omit the field instead (CRD: nullable)', true);
   }
 
   public unknown(path: string, key: string, allowed: readonly string[]): void {
-    const close = allowed.filter((a) => distance(a.toLowerCase(), key.toLowerCase()) <= 2);
+    const close = allowed.filter((a) => editDistance(a.toLowerCase(), key.toLowerCase()) <= 2);
     const hint = close.length > 0 ? `; did you mean ${close.map((c) => JSON.stringify(c)).join(' or ')}?` : '';
     const list = allowed.length === 0 ? 'no fields are allowed here' : allowed.length <= 15 ? `allowed: ${allowed.join(', ')}` : `${allowed.length} fields are allowed here`;
-    this.add(join(path, key), `unknown field (${list}${hint}) (CRD: unknown field)`, false);
+    this.violation(join(path, key), `unknown field (${list}${hint}) (CRD: unknown field)`, false);
   }
 
   public required(path: string, key: string): void {
-    this.add(join(path, key), 'is required but missing (CRD: required)', true);
+    this.violation(join(path, key), 'is required but missing (CRD: required)', true);
   }
 
   public enumv(path: string, value: unknown, allowed: readonly unknown[]): void {
-    this.add(path, `must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${describe(value)} (CRD: enum)`, true);
+    this.violation(path, `must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${describe(value)} (CRD: enum)`, true);
   }
 
   public inEnum(value: unknown, allowed: readonly unknown[]): boolean {
@@ -111,19 +102,19 @@ export class Collector implements ValidatorRuntime {
 
   public range(path: string, value: number, format: 'int32' | 'int64'): void {
     const bits = format === 'int32' ? 32 : 64;
-    this.add(path, `must fit a ${bits}-bit signed integer, got ${value}; the API server stores it, but the provider cannot decode it (CRD: format ${format})`, false);
+    this.violation(path, `must fit a ${bits}-bit signed integer, got ${value}; the API server stores it, but the provider cannot decode it (CRD: format ${format})`, false);
   }
 
   public min(path: string, value: number, bound: number, exclusive: boolean): void {
-    this.add(path, `must be ${exclusive ? '>' : '>='} ${bound}, got ${value} (CRD: ${exclusive ? 'exclusiveMinimum' : 'minimum'})`, false);
+    this.violation(path, `must be ${exclusive ? '>' : '>='} ${bound}, got ${value} (CRD: ${exclusive ? 'exclusiveMinimum' : 'minimum'})`, false);
   }
 
   public max(path: string, value: number, bound: number, exclusive: boolean): void {
-    this.add(path, `must be ${exclusive ? '<' : '<='} ${bound}, got ${value} (CRD: ${exclusive ? 'exclusiveMaximum' : 'maximum'})`, false);
+    this.violation(path, `must be ${exclusive ? '<' : '<='} ${bound}, got ${value} (CRD: ${exclusive ? 'exclusiveMaximum' : 'maximum'})`, false);
   }
 
   public multipleOf(path: string, value: number, factor: number): void {
-    this.add(path, `must be a multiple of ${factor}, got ${value} (CRD: multipleOf)`, false);
+    this.violation(path, `must be a multiple of ${factor}, got ${value} (CRD: multipleOf)`, false);
   }
 
   /** Whether value/factor is a whole number, with the API server's tolerance for floats. */
@@ -145,15 +136,15 @@ export class Collector implements ValidatorRuntime {
   }
 
   public minLength(path: string, value: string, bound: number): void {
-    this.add(path, `must be at least ${plural(bound, 'character')} long, got ${describe(value)} (CRD: minLength)`, false);
+    this.violation(path, `must be at least ${plural(bound, 'character')} long, got ${describe(value)} (CRD: minLength)`, false);
   }
 
   public maxLength(path: string, value: string, bound: number): void {
-    this.add(path, `must be at most ${plural(bound, 'character')} long, got ${this.cp(value)} (CRD: maxLength)`, true);
+    this.violation(path, `must be at most ${plural(bound, 'character')} long, got ${this.cp(value)} (CRD: maxLength)`, true);
   }
 
   public pattern(path: string, value: string, pattern: string): void {
-    this.add(path, `must match the regular expression ${pattern}, got ${describe(value)} (CRD: pattern)`, false);
+    this.violation(path, `must match the regular expression ${pattern}, got ${describe(value)} (CRD: pattern)`, false);
   }
 
   public re2(pattern: string, value: string): boolean {
@@ -163,15 +154,15 @@ export class Collector implements ValidatorRuntime {
   public format(path: string, value: string, format: string, blocksCel: boolean): void {
     const example = format === 'uuid' ? ' such as 0b5c7c4e-6a2f-4b1e-9f3a-2d7e8c9a1b00'
       : format === 'date-time' ? ' such as 2024-05-01T12:00:00Z' : format === 'date' ? ' such as 2024-05-01' : '';
-    this.add(path, `must be a valid ${format}${example}, got ${describe(value)} (CRD: format)`, blocksCel);
+    this.violation(path, `must be a valid ${format}${example}, got ${describe(value)} (CRD: format)`, blocksCel);
   }
 
   public minItems(path: string, count: number, bound: number): void {
-    this.add(path, `must have at least ${plural(bound, 'item')}, got ${count} (CRD: minItems)`, false);
+    this.violation(path, `must have at least ${plural(bound, 'item')}, got ${count} (CRD: minItems)`, false);
   }
 
   public maxItems(path: string, count: number, bound: number): void {
-    this.add(path, `must have at most ${plural(bound, 'item')}, got ${count} (CRD: maxItems)`, true);
+    this.violation(path, `must have at most ${plural(bound, 'item')}, got ${count} (CRD: maxItems)`, true);
   }
 
   public unique(path: string, items: readonly unknown[], why: string): void {
@@ -180,7 +171,7 @@ export class Collector implements ValidatorRuntime {
       const key = canonical(item);
       const first = seen.get(key);
       if (first === undefined) seen.set(key, i);
-      else this.add(`${path}[${i}]`, `duplicate value ${describe(item)}, also at [${first}]; items must be unique (CRD: ${why})`, false);
+      else this.violation(`${path}[${i}]`, `duplicate value ${describe(item)}, also at [${first}]; items must be unique (CRD: ${why})`, false);
     });
   }
 
@@ -194,7 +185,7 @@ export class Collector implements ValidatorRuntime {
       if (first === undefined) seen.set(key, i);
       else {
         const shown = keys.map((k) => `${k}=${describe(o[k])}`).join(', ');
-        this.add(`${path}[${i}]`, `duplicate entry with ${shown}, also at [${first}] (CRD: x-kubernetes-list-type map, keys ${keys.join(', ')})`, false);
+        this.violation(`${path}[${i}]`, `duplicate entry with ${shown}, also at [${first}] (CRD: x-kubernetes-list-type map, keys ${keys.join(', ')})`, false);
       }
     });
   }
@@ -206,22 +197,22 @@ export class Collector implements ValidatorRuntime {
   }
 
   public minProperties(path: string, count: number, bound: number): void {
-    this.add(path, `must have at least ${plural(bound, 'entry')}, got ${count} (CRD: minProperties)`.replace('entrys', 'entries'), false);
+    this.violation(path, `must have at least ${plural(bound, 'entry')}, got ${count} (CRD: minProperties)`.replace('entrys', 'entries'), false);
   }
 
   public maxProperties(path: string, count: number, bound: number): void {
-    this.add(path, `must have at most ${plural(bound, 'entry')}, got ${count} (CRD: maxProperties)`.replace('entrys', 'entries'), true);
+    this.violation(path, `must have at most ${plural(bound, 'entry')}, got ${count} (CRD: maxProperties)`.replace('entrys', 'entries'), true);
   }
 
   public meta(path: string, value: unknown, namespaced: boolean | undefined, root: boolean): void {
-    validateObjectMeta(value, path, namespaced, root, (p, m, b) => this.add(p, m, b));
+    validateObjectMeta(value, path, namespaced, root, (p, m, b) => this.violation(p, m, b));
   }
 
   public embedded(path: string, value: Obj): void {
     for (const key of ['apiVersion', 'kind']) {
       const v = value[key];
       if (typeof v !== 'string' || v === '') {
-        this.add(join(path, key), `is required in an embedded resource, got ${describe(v)} (CRD: x-kubernetes-embedded-resource)`, true);
+        this.violation(join(path, key), `is required in an embedded resource, got ${describe(v)} (CRD: x-kubernetes-embedded-resource)`, true);
       }
     }
     this.meta(join(path, 'metadata'), value.metadata, undefined, false);
@@ -235,7 +226,7 @@ export class Collector implements ValidatorRuntime {
 
   public combinator(path: string, value: unknown, keyword: 'anyOf' | 'oneOf' | 'not', branches: number): void {
     const what = keyword === 'anyOf' ? `at least one of ${branches} schemas` : keyword === 'oneOf' ? `exactly one of ${branches} schemas` : 'not the excluded schema';
-    this.add(path, `must match ${what}, got ${describe(value)} (CRD: ${keyword})`, false);
+    this.violation(path, `must match ${what}, got ${describe(value)} (CRD: ${keyword})`, false);
   }
 
   public cel(path: string, self: unknown, indexes: readonly number[], convert: Convert): void {
@@ -253,7 +244,7 @@ export class Collector implements ValidatorRuntime {
       }
       this.counts.evaluated += 1;
       const message = evaluateRule(rule, converted);
-      if (message !== undefined) this.add(`${path}${rule.fieldPath ?? ''}`.replace(/^\./, ''), message, false);
+      if (message !== undefined) this.violation(`${path}${rule.fieldPath ?? ''}`.replace(/^\./, ''), message, false);
     }
   }
 
