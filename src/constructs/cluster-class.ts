@@ -132,9 +132,22 @@ function networkPatches(variableName: string): { enabledIf: string; patch: Patch
   }));
 }
 
-/** Index of the file at `path` in a rendered bootstrap configuration. */
-function fileIndex(config: Record<string, unknown>, path: string): number {
-  return (config.files as { path: string }[]).findIndex((f) => f.path === path);
+/**
+ * Takes the files whose content differs per cluster out of a rendered bootstrap configuration and
+ * returns the patches that add them back, each rendered per Cluster from a Go template. They are
+ * appended (`files/-`): Cluster API's ClusterClass webhook refuses an array index in a `replace`
+ * (and allows only `0` or `-` in an `add`), so a file cannot be patched in place by position.
+ * The topology controller parses a rendered template as YAML, so each file is written as JSON.
+ */
+function perClusterFiles(config: Record<string, unknown>, configPath: string, contents: ReadonlyMap<string, string>): Patch[] {
+  const files = config.files as { path: string; content?: string }[];
+  const taken = files.filter((f) => contents.has(f.path)).map((f) => JSON.stringify({ ...f, content: contents.get(f.path) }));
+  config.files = files.filter((f) => !contents.has(f.path));
+  if ((config.files as unknown[]).length === 0) {
+    delete config.files;
+    return [{ op: 'add', path: `${configPath}/files`, valueFrom: { template: `[${taken.join(',')}]` } }];
+  }
+  return taken.map((template) => ({ op: 'add', path: `${configPath}/files/-`, valueFrom: { template } }));
 }
 
 /**
@@ -190,10 +203,11 @@ export class IonosClusterClass extends Chart {
       setup: resolveNodeSetup(pin, props.nodeSetup, cp.nodeSetup),
       kubeVip: { address: PLACEHOLDER, port: 6443, ...kubeVip },
     });
-    // Go templates rendered per Cluster by the topology controller; the result is parsed as YAML,
-    // so each content is written as one JSON string.
-    const kubeVipTemplate = JSON.stringify(kubeVipManifestSlow({ address: `{{ .${V.controlPlaneVip} }}`, port: `{{ .${V.controlPlaneEndpoint}.port }}` as unknown as number, ...kubeVip }));
-    const csiTemplate = JSON.stringify(csiConfigContent(`{{ .${V.datacenterID} }}`));
+    // Go templates rendered per Cluster by the topology controller.
+    const kubeVipTemplate = kubeVipManifestSlow({ address: `{{ .${V.controlPlaneVip} }}`, port: `{{ .${V.controlPlaneEndpoint}.port }}` as unknown as number, ...kubeVip });
+    const csiTemplate = csiConfigContent(`{{ .${V.datacenterID} }}`);
+    const cpConfigPath = '/spec/template/spec/kubeadmConfigSpec';
+    const cpFilePatches = perClusterFiles(cpConfig, cpConfigPath, new Map([[KUBE_VIP_MANIFEST_PATH, kubeVipTemplate], [CSI_CONFIG_PATH, csiTemplate]]));
 
     new infrastructure.IonosCloudClusterTemplate(this, 'IonosCloudClusterTemplate', {
       metadata: metadata(name),
@@ -215,11 +229,11 @@ export class IonosClusterClass extends Chart {
     });
     new infrastructure.IonosCloudMachineTemplate(this, 'ControlPlaneMachineTemplate', { metadata: metadata(cpName), spec: { template: { spec: cpMachine } } });
 
-    const workerConfigs = new Map<string, Record<string, unknown>>();
+    const workerFilePatches = new Map<string, Patch[]>();
     for (const worker of workerNames) {
       const objectName = `${name}-${worker}`;
       const config = workerKubeadmConfig({ ...common, setup: resolveNodeSetup(pin, props.nodeSetup, props.workers[worker]!.nodeSetup) });
-      workerConfigs.set(worker, config);
+      workerFilePatches.set(worker, perClusterFiles(config, '/spec/template/spec', new Map([[CSI_CONFIG_PATH, csiTemplate]])));
       new infrastructure.IonosCloudMachineTemplate(this, `MachineTemplate-${worker}`, { metadata: metadata(objectName), spec: { template: { spec: workerMachines.get(worker)! } } });
       new bootstrap.KubeadmConfigTemplate(this, `KubeadmConfigTemplate-${worker}`, {
         metadata: metadata(objectName),
@@ -230,7 +244,6 @@ export class IonosClusterClass extends Chart {
     const ref = (apiVersion: string, kind: string, objectName: string) => ({ apiVersion, kind, name: objectName, namespace: ns });
     const selector = (apiVersion: string, kind: string, matchResources: Record<string, unknown>) => ({ apiVersion, kind, matchResources });
     const definitions: { selector: unknown; jsonPatches: Patch[]; enabledIf?: string; name: string }[] = [];
-    const cpConfigPath = '/spec/template/spec/kubeadmConfigSpec';
     definitions.push(
       {
         name: 'infrastructure-cluster',
@@ -245,8 +258,7 @@ export class IonosClusterClass extends Chart {
         name: 'control-plane-bootstrap',
         selector: selector(CONTROLPLANE_API_VERSION, 'KubeadmControlPlaneTemplate', { controlPlane: true }),
         jsonPatches: [
-          { op: 'replace', path: `${cpConfigPath}/files/${fileIndex(cpConfig, KUBE_VIP_MANIFEST_PATH)}/content`, valueFrom: { template: kubeVipTemplate } },
-          { op: 'replace', path: `${cpConfigPath}/files/${fileIndex(cpConfig, CSI_CONFIG_PATH)}/content`, valueFrom: { template: csiTemplate } },
+          ...cpFilePatches,
           { op: 'replace', path: `${cpConfigPath}/initConfiguration/localAPIEndpoint/bindPort`, valueFrom: { variable: `${V.controlPlaneEndpoint}.port` } },
           { op: 'replace', path: `${cpConfigPath}/joinConfiguration/controlPlane/localAPIEndpoint/bindPort`, valueFrom: { variable: `${V.controlPlaneEndpoint}.port` } },
         ],
@@ -276,7 +288,7 @@ export class IonosClusterClass extends Chart {
       ...workerNames.map((worker) => ({
         name: `worker-bootstrap-${worker}`,
         selector: selector(BOOTSTRAP_API_VERSION, 'KubeadmConfigTemplate', { machineDeploymentClass: { names: [worker] } }),
-        jsonPatches: [{ op: 'replace', path: `/spec/template/spec/files/${fileIndex(workerConfigs.get(worker)!, CSI_CONFIG_PATH)}/content`, valueFrom: { template: csiTemplate } }],
+        jsonPatches: workerFilePatches.get(worker)!,
       })),
     );
 

@@ -35,8 +35,12 @@ function applyPatches(template: Obj, patches: { enabledIf?: string; definitions:
         const keys = p.path.split('/').slice(1);
         const parent = keys.slice(0, -1).reduce<any>((o, k) => o[k], out);
         const last = keys.at(-1)!;
+        // Cluster API's ClusterClass webhook: no array index in a replace, only 0 or - in an add.
+        const indices = keys.filter((k) => /^(\d+|-)$/.test(k));
+        if (indices.length > 0 && (p.op !== 'add' || indices.some((k) => k !== '0' && k !== '-'))) throw new Error(`array index in ${p.op} ${p.path}`);
         if (p.op === 'replace' && !(last in parent)) throw new Error(`replace of missing ${p.path}`);
-        parent[last] = value;
+        if (last === '-') parent.push(value);
+        else parent[last] = value;
       }
     }
   }

@@ -33,10 +33,9 @@ import {
   getObject,
   kubeRequest,
   readManifests,
-  sleep,
   startApiServer,
 } from '../k8s/harness.js';
-import { type Manager, cloudInitBinary, installUpstreamCrds, peersAvailable, startManager, startManagers } from './harness.js';
+import { type Manager, cloudInitBinary, installUpstreamCrds, listItems, peersAvailable, startManager, startManagers, stopAll, storedOrThrow, waitUntil } from './harness.js';
 import { describeUnavailable } from './unavailable.js';
 
 const availability = peersAvailable(['cluster-api', 'kubeadm-bootstrap', 'kubeadm-control-plane', 'capic'], { cloudInit: true });
@@ -67,12 +66,6 @@ interface Rendered {
   spec: KubeadmConfigSpec;
 }
 
-async function list(server: ApiServer, path: string): Promise<KubeObject[]> {
-  const res = await kubeRequest(server, 'GET', path);
-  if (res.status !== 200) throw new Error(`GET ${path}: ${res.status} ${res.text}`);
-  return res.body.items;
-}
-
 const key = (o: { metadata: { namespace?: string; name: string } }) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
 
 describe.skipIf(!availability.ok).each(['basic', 'fleet'])('bootstrap data of examples/%s: the kubeadm bootstrap controller renders our KubeadmControlPlanes and KubeadmConfigTemplates', (example) => {
@@ -90,17 +83,7 @@ describe.skipIf(!availability.ok).each(['basic', 'fleet'])('bootstrap data of ex
   /** Bootstrap data Secret `namespace/name` → what it holds, for every Machine that got one. */
   const userData = new Map<string, Rendered>();
 
-  function logs(): string {
-    return managers.map((m) => `--- ${m.name}\n${m.logTail(15)}`).join('\n');
-  }
-
-  async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}\n${logs()}`);
-      await sleep(500);
-    }
-  }
+  const waitFor = (what: string, check: () => Promise<boolean>, timeoutMs: number) => waitUntil(what, check, timeoutMs, managers);
 
   /** The spec a machine's bootstrap data comes from: its KubeadmControlPlane's, or its MachineDeployment's template's. */
   function specOf(machine: KubeObject): { controlPlane: boolean; owner: string; spec: KubeadmConfigSpec } {
@@ -121,7 +104,7 @@ describe.skipIf(!availability.ok).each(['basic', 'fleet'])('bootstrap data of ex
   }
 
   async function collectUserData(): Promise<void> {
-    for (const machine of await list(server, '/apis/cluster.x-k8s.io/v1beta1/machines')) {
+    for (const machine of await listItems(server, '/apis/cluster.x-k8s.io/v1beta1/machines')) {
       const secretName = (machine.spec as { bootstrap?: { dataSecretName?: string } }).bootstrap?.dataSecretName;
       const ns = machine.metadata.namespace!;
       if (!secretName || userData.has(`${ns}/${secretName}`)) continue;
@@ -163,21 +146,14 @@ describe.skipIf(!availability.ok).each(['basic', 'fleet'])('bootstrap data of ex
         );
       }
       expect(applyErrors(await applyServerSide(server, setup))).toEqual([]);
-      applied = (await applyDistDir(server, join(REPO_ROOT, 'examples', example, 'dist'))).map((r) => {
-        if (!r.ok) throw new Error(`${r.ref}: ${r.message}`);
-        return r.object!;
-      });
+      applied = storedOrThrow(await applyDistDir(server, join(REPO_ROOT, 'examples', example, 'dist')));
     } catch (e) {
-      await Promise.all(managers.map((m) => m.stop()));
-      await server?.stop();
+      await stopAll(managers, server);
       throw e;
     }
   }, 600_000);
 
-  afterAll(async () => {
-    await Promise.all(managers.map((m) => m.stop()));
-    await server?.stop();
-  }, 120_000);
+  afterAll(() => stopAll(managers, server), 120_000);
 
   it('admits every object of the example through the real webhooks, which are live', async () => {
     expect(applied.length).toBe(dist.filter((o) => !o.apiVersion.startsWith('kustomize.config.k8s.io/')).length);

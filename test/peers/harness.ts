@@ -25,6 +25,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   type ApiServer,
+  type ApplyResult,
   type KubeObject,
   REPO_ROOT,
   apiServerAvailable,
@@ -324,4 +325,43 @@ export async function startManagers(server: ApiServer, names: readonly PeerName[
     throw failed.reason;
   }
   return settled.map((s) => (s as PromiseFulfilledResult<Manager>).value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What every test file of test/peers/ does around its managers
+// ---------------------------------------------------------------------------------------------
+
+/** Ends the managers, then the API server: a test file's afterAll, and its beforeAll when setup fails. */
+export async function stopAll(managers: readonly Manager[], server: ApiServer | undefined): Promise<void> {
+  await Promise.all(managers.map((m) => m.stop()));
+  await server?.stop();
+}
+
+/** The last lines of each manager's log, for a failure message. */
+export function managerLogs(managers: readonly Manager[], lines = 15): string {
+  return managers.map((m) => `--- ${m.name}\n${m.logTail(lines)}`).join('\n');
+}
+
+/** Polls `check` every 500 ms until it holds; on timeout, fails naming `what`, with the managers' logs. */
+export async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs: number, managers: readonly Manager[]): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}\n${managerLogs(managers)}`);
+    await sleep(500);
+  }
+}
+
+/** The items of a list request (`/apis/<group>/<version>/...`). */
+export async function listItems(server: ApiServer, path: string): Promise<KubeObject[]> {
+  const res = await kubeRequest(server, 'GET', path);
+  if (res.status !== 200) throw new Error(`GET ${path}: ${res.status} ${res.text}`);
+  return res.body.items;
+}
+
+/** The objects the API server stored, or an error naming the first one it refused and why. */
+export function storedOrThrow(results: readonly ApplyResult[], managers: readonly Manager[] = []): KubeObject[] {
+  return results.map((r) => {
+    if (!r.ok) throw new Error(`${r.ref}: ${r.message}${managers.length ? `\n${managerLogs(managers)}` : ''}`);
+    return r.object!;
+  });
 }
