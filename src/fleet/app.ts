@@ -10,7 +10,7 @@ import { bindPlan, findingPathsOf, planRequestsOf } from '../constructs/planning
 import { captureApps } from '../synth/capture.js';
 import { addFleet } from './translate.js';
 import {
-  constructPlace, constructProblemInFleet, lockPathOf, planErrors, planFleetOrThrow, planWithLock,
+  constructPlace, constructProblemsInFleet, lockPathOf, planErrors, planFleetOrThrow, planWithLock,
   type Planned, type PlanFlags, type PlannedFleet,
 } from './plan.js';
 import { fleetFormat } from './source.js';
@@ -94,7 +94,7 @@ export function fleetApp(planned: PlannedFleet): App {
   } catch (error) {
     // A construct refusing a value of the fleet file is a mistake in the fleet file.
     if (isProblemError(error)) {
-      throw new ProblemError(error.layer === 'construct' ? 'spec' : error.layer, error.problems.map((p) => constructProblemInFleet(p, planned)));
+      throw new ProblemError(error.layer === 'construct' ? 'spec' : error.layer, constructProblemsInFleet(error.problems, planned));
     }
     throw error;
   }

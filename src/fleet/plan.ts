@@ -83,11 +83,12 @@ export interface FindingPlace {
 export function planWithLock(requests: PlanRequests, lockPath: string, flags: PlanFlags, place: FindingPlace): Planned {
   const onDisk = readLockFile(lockPath);
   const lockBefore = onDisk.text;
+  const lockLocator = lazyLocator(lockBefore);
   const locate = (problem: Problem): Problem => {
     const inLockPath = /^lock\.(.*)$/.exec(problem.path);
     if (inLockPath !== null) {
       const inLock = { ...problem, file: LOCK_FILE, path: inLockPath[1]! };
-      return lockBefore === undefined ? inLock : locateOnce(inLock, lockBefore);
+      return lockLocator()?.locate([inLock])[0] ?? inLock;
     }
     return place.locate?.(problem) ?? { ...problem, file: place.file };
   };
@@ -129,11 +130,12 @@ async function planFleetFile(path: string, flags: PlanFlags): Promise<PlannedFle
   // The text is read again only to locate problems; a Jsonnet fleet's value has no lines.
   const text = fleetFormat(path) === 'jsonnet' ? undefined : readFileSync(path, 'utf8');
   const locator = lazyLocator(text);
+  const requests = planRequests(fleet);
   const locate = (problem: Problem): Problem => {
-    const located = { ...problem, file, path: fleetPath(problem.path, fleet) };
+    const located = { ...problem, file, path: fleetPath(problem.path, fleet, requests) };
     return locator()?.locate([located])[0] ?? located;
   };
-  const planned = planWithLock(planRequests(fleet), lockPathOf(path), flags, { file, locate });
+  const planned = planWithLock(requests, lockPathOf(path), flags, { file, locate });
   return { ...planned, fleet, ...(text === undefined ? {} : { text }) };
 }
 
@@ -147,21 +149,21 @@ function lazyLocator(text: string | undefined): () => Locator | undefined {
 }
 
 /**
- * A problem raised while the fleet's constructs were made, located in the fleet file: at its
+ * Problems raised while the fleet's constructs were made, located in the fleet file: each at its
  * path when that is a fleet path (`clusters[0]`), else at the cluster its construct path starts
- * with (`prod-a/workers: machine.memoryMB`), else the whole file.
+ * with (`prod-a/workers: machine.memoryMB`), else the whole file. The file is parsed once.
  */
-export function constructProblemInFleet(problem: Problem, planned: PlannedFleet): Problem {
-  const cluster = planned.fleet.clusters.findIndex((c) => problem.path === c.name || problem.path.startsWith(`${c.name}/`) || problem.path.startsWith(`${c.name}:`));
-  const located = { ...problem, file: planned.file };
-  const inFile = /^(clusters|sharedPools)\[/.test(problem.path) ? problem.path : cluster < 0 ? undefined : `clusters[${cluster}]`;
-  if (inFile === undefined || planned.text === undefined) return located;
-  const where = yamlLocator(planned.text)?.at(inFile);
-  return where === undefined ? located : { ...located, line: where.line, column: where.column };
-}
-
-function locateOnce(problem: Problem, text: string): Problem {
-  return yamlLocator(text)?.locate([problem])[0] ?? problem;
+export function constructProblemsInFleet(problems: readonly Problem[], planned: PlannedFleet): Problem[] {
+  const locator = lazyLocator(planned.text);
+  return problems.map((problem) => {
+    const cluster = planned.fleet.clusters.findIndex(
+      (c) => problem.path === c.name || problem.path.startsWith(`${c.name}/`) || problem.path.startsWith(`${c.name}:`),
+    );
+    const located = { ...problem, file: planned.file };
+    const inFile = /^(clusters|sharedPools)\[/.test(problem.path) ? problem.path : cluster < 0 ? undefined : `clusters[${cluster}]`;
+    const where = inFile === undefined ? undefined : locator()?.at(inFile);
+    return where === undefined ? located : { ...located, line: where.line, column: where.column };
+  });
 }
 
 /**
@@ -171,8 +173,7 @@ function locateOnce(problem: Problem, text: string): Problem {
  * `manualPools.legacy.addresses` → `manualPools[0].addresses`. The planner's own indices
  * (`networks[1].cidr`) are those of the fleet file for networks and hand-written pools.
  */
-export function fleetPath(path: string, fleet: FleetSpec): string {
-  const requests = planRequests(fleet);
+export function fleetPath(path: string, fleet: FleetSpec, requests: PlanRequests = planRequests(fleet)): string {
   const named = /^(networks|pools|endpoints|manualPools)(?:\.([^.[\]]+)|\[(\d+)\])(.*)$/.exec(path);
   if (named === null) return path;
   const [, list, name, index, rest] = named as unknown as [string, string, string | undefined, string | undefined, string];
